@@ -1,0 +1,197 @@
+// SecretStore: an in-process AWS Secrets Manager, exact to AWS in how
+// secret versions and staging labels move.
+//
+// One SecretStore is one account in one region. Its methods are the AWS
+// operations, with the AWS SDK's request/response types (model/). Every rule
+// is taken from ../shared/spec/semantics.md (observed AWS behaviour) or, where
+// AWS is unobserved, from ../shared/spec/decisions.md; docs/state-machine.md
+// lists them all with their numbered invariants.
+//
+// Errors: a failed call returns an absl::Status whose message is the exact
+// AWS message and whose payload names the AWS exception (see core/errors.h:
+// AwsErrorCode(status), AwsErrorName(status)). A failed call changes nothing.
+// Bad input is an error, never a crash.
+//
+// Thread safety: every method may be called from any number of threads at
+// once. Calls on one secret are linearizable. Public methods take the
+// shard locks themselves; none may be called with a lock held.
+#ifndef SECRETSTAGE_CORE_SECRET_STORE_H_
+#define SECRETSTAGE_CORE_SECRET_STORE_H_
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "core/clock.h"
+#include "core/id_source.h"
+#include "core/rw_lock.h"
+#include "model/model.h"
+
+namespace secretstage {
+
+namespace internal {
+struct Secret;
+struct ParsedSecretId;
+}  // namespace internal
+
+struct StoreOptions {
+  // Where the store reads the time. Null means a RealClock. Share a
+  // ManualClock with the store to move time in tests and simulations.
+  std::shared_ptr<const Clock> clock;
+  // Seeds ARN suffixes and generated ClientRequestTokens. Two stores with
+  // equal options fed the same calls (with a ManualClock) give
+  // byte-identical results.
+  uint64_t seed = 0;
+  std::string partition = "aws";
+  std::string region = "us-east-1";
+  std::string account = "123456789012";
+  // Distinct labels across all versions of one secret (AWS quota: 20).
+  int max_labels_per_secret = 20;
+  // Versions of one secret (AWS quota: ~100).
+  int max_versions_per_secret = 100;
+  // A deprecated version younger than this is never purged (AWS: 24 h).
+  absl::Duration min_age_before_purge = absl::Hours(24);
+};
+
+class SecretStore {
+ public:
+  explicit SecretStore(StoreOptions options = {});
+  ~SecretStore();
+  SecretStore(const SecretStore&) = delete;
+  SecretStore& operator=(const SecretStore&) = delete;
+
+  // ---- SecretId ----------------------------------------------------------
+  // Every `secret_id` below may be the secret's name, its full ARN, or its
+  // partial ARN (the ARN without the "-XXXXXX" suffix). A partial ARN whose
+  // name itself ends in "-" and six letters or digits is read as a full ARN
+  // and is not found (AWS does the same); the plain name still works. A
+  // non-ARN id with characters outside [A-Za-z0-9/_+=.@-] is a
+  // ValidationException "Invalid name. ...". A secret whose recovery window
+  // has passed is gone: ResourceNotFoundException, and its name is free.
+
+  // Creates a secret. With a value, creates its first version (VersionId =
+  // token) labelled AWSCURRENT; without one, a secret with no versions.
+  // Same name + same token + same value repeats the first response
+  // (idempotent). Errors: ResourceExistsException (name taken, or token in
+  // use with another value), InvalidRequestException (name scheduled for
+  // deletion), InvalidParameterException (both values), ValidationException.
+  absl::StatusOr<model::CreateSecretResponse> CreateSecret(
+      const model::CreateSecretRequest& request);
+
+  // Adds a version with the labels `version_stages` (default AWSCURRENT;
+  // AWSCURRENT is always added to a secret's first version). Each label is
+  // taken from the version that had it. When AWSCURRENT moves here from P,
+  // P gets AWSPREVIOUS and loses AWSPENDING, keeping its custom labels.
+  // A token naming an existing version with the same value succeeds and
+  // changes nothing; with another value it is ResourceExistsException; a
+  // token naming a value-less version (rotation placeholder) fills it.
+  // Errors: InvalidRequestException (no value; scheduled for deletion; the
+  // token names a purged version), InvalidParameterException (both values),
+  // LimitExceededException (20 labels, 100 versions), ResourceNotFound.
+  absl::StatusOr<model::PutSecretValueResponse> PutSecretValue(
+      const model::PutSecretValueRequest& request);
+
+  // Changes Description/KmsKeyId and, with a value, adds a version labelled
+  // AWSCURRENT exactly as PutSecretValue without VersionStages. A call that
+  // changes nothing succeeds. VersionId is set only when a value was given.
+  absl::StatusOr<model::UpdateSecretResponse> UpdateSecret(
+      const model::UpdateSecretRequest& request);
+
+  // Moves, attaches or removes one label (decisions.md, checked in order):
+  // neither id -> InvalidParameterException; an id the secret lacks ->
+  // ResourceNotFoundException; moving a label that sits on another version
+  // requires RemoveFromVersionId naming that version; AWSCURRENT can only
+  // be moved, and moving it from h puts AWSPREVIOUS on h. Nothing else
+  // changes: AWSPENDING and custom labels stay where they are.
+  absl::StatusOr<model::UpdateSecretVersionStageResponse>
+  UpdateSecretVersionStage(const model::UpdateSecretVersionStageRequest& request);
+  // The same call writing into `*response`, reusing its strings' capacity:
+  // in steady state it allocates nothing (BM_MoveCustomLabel allocs_per_op).
+  // On error `*response` is unspecified.
+  absl::Status UpdateSecretVersionStage(
+      const model::UpdateSecretVersionStageRequest& request,
+      model::UpdateSecretVersionStageResponse* response);
+
+  // Reads a version: by VersionId, by VersionStage, by both (they must name
+  // the same version), or AWSCURRENT by default. Deprecated versions are
+  // readable by id; purged ones are InvalidRequestException; value-less
+  // placeholders are ResourceNotFoundException. Records the access date.
+  absl::StatusOr<model::GetSecretValueResponse> GetSecretValue(
+      const model::GetSecretValueRequest& request);
+
+  // Metadata and the labelled versions. Works while scheduled for deletion.
+  absl::StatusOr<model::DescribeSecretResponse> DescribeSecret(
+      const model::DescribeSecretRequest& request);
+
+  // Versions newest first; deprecated ones only with IncludeDeprecated, and
+  // then without VersionStages. Pages of MaxResults (default 100); NextToken
+  // stays valid while the secret's versions are unchanged. Works while
+  // scheduled for deletion.
+  absl::StatusOr<model::ListSecretVersionIdsResponse> ListSecretVersionIds(
+      const model::ListSecretVersionIdsRequest& request);
+
+  // Schedules deletion after RecoveryWindowInDays (7..30, default 30), or
+  // deletes at once with ForceDeleteWithoutRecovery (which also succeeds for
+  // a secret that does not exist, as on AWS). While scheduled, only
+  // DescribeSecret, ListSecretVersionIds, RestoreSecret and a forced
+  // DeleteSecret work; the rest are InvalidRequestException.
+  absl::StatusOr<model::DeleteSecretResponse> DeleteSecret(
+      const model::DeleteSecretRequest& request);
+
+  // Cancels a scheduled deletion; versions and labels are as they were. On
+  // a live secret it succeeds and changes nothing.
+  absl::StatusOr<model::RestoreSecretResponse> RestoreSecret(
+      const model::RestoreSecretRequest& request);
+
+  // Checks the numbered invariants of docs/state-machine.md over every
+  // secret. OK, or kInternal naming the first broken invariant. Meant for
+  // tests: it takes every lock in turn.
+  absl::Status CheckInvariants() const;
+
+  // The clock the store reads.
+  const Clock& clock() const { return *clock_; }
+  const StoreOptions& options() const { return options_; }
+
+ private:
+  struct Shard {
+    mutable RwLock mu;
+    absl::flat_hash_map<std::string, std::unique_ptr<internal::Secret>> by_name
+        ABSL_GUARDED_BY(mu);
+  };
+  static constexpr int kNumShards = 16;
+
+  Shard& ShardFor(std::string_view name) const;
+  // The live or scheduled secret `id` names in `shard`, or
+  // ResourceNotFoundException. A secret whose deletion date has passed is
+  // not found.
+  absl::StatusOr<internal::Secret*> FindLocked(
+      const Shard& shard, const internal::ParsedSecretId& id,
+      absl::Time now) const ABSL_SHARED_LOCKS_REQUIRED(shard.mu);
+  // As FindLocked, and also InvalidRequestException if scheduled for
+  // deletion: the check of every operation that changes or reads values.
+  absl::StatusOr<internal::Secret*> FindUsableLocked(
+      const Shard& shard, const internal::ParsedSecretId& id,
+      absl::Time now) const ABSL_SHARED_LOCKS_REQUIRED(shard.mu);
+  // Drops a gone secret named `name` from `shard`, if there is one.
+  void EraseIfGoneLocked(Shard& shard, std::string_view name, absl::Time now)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(shard.mu);
+
+  // Constant after construction.
+  const StoreOptions options_;
+  const std::shared_ptr<const Clock> clock_;
+  const std::string arn_prefix_;  // "arn:aws:secretsmanager:REGION:ACCT:secret:"
+  // Internally synchronised.
+  mutable IdSource ids_;
+  // Secrets by name, sharded by hash of the name; each shard has its lock.
+  mutable std::array<Shard, kNumShards> shards_;
+};
+
+}  // namespace secretstage
+
+#endif  // SECRETSTAGE_CORE_SECRET_STORE_H_
