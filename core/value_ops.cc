@@ -107,6 +107,7 @@ absl::StatusOr<model::UpdateSecretResponse> SecretStore::UpdateSecret(
   if (!found.ok()) return found.status();
   Secret& secret = **found;
   model::UpdateSecretResponse response{secret.arn, secret.name, std::nullopt};
+  int64_t written_version = -1;
   if (has_value) {
     const internal::ValueWrite write{
         token,
@@ -121,6 +122,8 @@ absl::StatusOr<model::UpdateSecretResponse> SecretStore::UpdateSecret(
                          options_.min_age_before_purge});
     if (!written.ok()) return written.status();
     response.version_id = secret.versions[written->version].id;
+    written_version = written->changed ? static_cast<int64_t>(written->version)
+                                       : -1;
   }
   // Metadata changes come last: the value write above is the only step
   // that can fail.
@@ -135,6 +138,11 @@ absl::StatusOr<model::UpdateSecretResponse> SecretStore::UpdateSecret(
       secret.kms_key_id = std::move(key);
       secret.last_changed = now;
     }
+  }
+  // A version written by this call is encrypted under the new key.
+  if (written_version >= 0) {
+    secret.versions[static_cast<size_t>(written_version)].kms_key_id =
+        secret.kms_key_id;
   }
   return response;
 }
