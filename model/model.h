@@ -4,16 +4,22 @@
 #ifndef SECRETSTAGE_MODEL_MODEL_H_
 #define SECRETSTAGE_MODEL_MODEL_H_
 
+#include "model/batch_get_secret_value.h"
 #include "model/common.h"
 #include "model/create_secret.h"
 #include "model/delete_secret.h"
 #include "model/describe_secret.h"
 #include "model/error_code.h"
+#include "model/get_random_password.h"
 #include "model/get_secret_value.h"
 #include "model/labels.h"
 #include "model/list_secret_version_ids.h"
+#include "model/list_secrets.h"
 #include "model/put_secret_value.h"
 #include "model/restore_secret.h"
+#include "model/rotate_secret.h"
+#include "model/rotation_rules.h"
+#include "model/tag_resource.h"
 #include "model/update_secret.h"
 #include "model/update_secret_version_stage.h"
 
