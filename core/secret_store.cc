@@ -105,9 +105,9 @@ absl::StatusOr<model::CreateSecretResponse> SecretStore::CreateSecret(
   const internal::ValueKind kind =
       request.secret_binary ? internal::ValueKind::kBinary
                             : internal::ValueKind::kString;
-  const std::string_view value =
-      request.secret_binary ? *request.secret_binary
-                            : request.secret_string.value_or(std::string());
+  std::string_view value;
+  if (request.secret_binary) value = *request.secret_binary;
+  if (request.secret_string) value = *request.secret_string;
   const std::string token =
       request.client_request_token ? *request.client_request_token
       : has_value                  ? ids_.Uuid()
