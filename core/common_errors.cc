@@ -57,4 +57,9 @@ absl::Status TokenInUse(std::string_view token, std::string_view arn) {
                                Sv(arn), "."));
 }
 
+absl::Status InvalidNextToken() {
+  return AwsError(ErrorCode::kInvalidNextTokenException,
+                  "The NextToken value is invalid.");
+}
+
 }  // namespace secretstage::internal

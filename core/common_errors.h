@@ -25,6 +25,8 @@ absl::Status VersionPurged(std::string_view version_id);
 absl::Status BothValues();
 // ResourceExistsException for a token already used with another value.
 absl::Status TokenInUse(std::string_view token, std::string_view arn);
+// InvalidNextTokenException "The NextToken value is invalid."
+absl::Status InvalidNextToken();
 
 }  // namespace secretstage::internal
 

@@ -37,4 +37,15 @@ std::string IdSource::Uuid() {
   return out;
 }
 
+uint64_t IdSource::Uniform(uint64_t n) {
+  if (n == 0) return 0;
+  // 2^64 mod n: draws below it would make the low residues likelier.
+  const uint64_t threshold = (0 - n) % n;
+  absl::MutexLock lock(&mu_);
+  for (;;) {
+    const uint64_t r = rng_();
+    if (r >= threshold) return r % n;
+  }
+}
+
 }  // namespace secretstage

@@ -11,7 +11,8 @@
 
 namespace secretstage {
 
-// A seeded generator of ARN suffixes and client request tokens. The same
+// A seeded generator of ARN suffixes, client request tokens and the
+// randomness of GetRandomPassword. The same
 // seed and the same sequence of calls give the same identifiers, so two
 // stores built alike produce byte-identical results. Thread-safe.
 class IdSource {
@@ -23,6 +24,11 @@ class IdSource {
   // A lowercase UUID version 4 (36 characters), as the AWS SDKs generate
   // for ClientRequestToken.
   std::string Uuid() ABSL_LOCKS_EXCLUDED(mu_);
+  // A uniformly distributed integer in [0, n), without modulo bias
+  // (rejection sampling). Draws from the same sequence as ArnSuffix() and
+  // Uuid(), so it shifts the identifiers that follow it (still
+  // reproducibly). n == 0 is a programming error and returns 0.
+  uint64_t Uniform(uint64_t n) ABSL_LOCKS_EXCLUDED(mu_);
 
  private:
   absl::Mutex mu_;

@@ -12,6 +12,7 @@
 #include "core/secret_id.h"
 #include "core/secret_store.h"
 #include "core/validation.h"
+#include "core/version_read.h"
 #include "model/labels.h"
 
 namespace secretstage {
@@ -21,23 +22,7 @@ using internal::Secret;
 using internal::Version;
 using model::ErrorCode;
 
-constexpr int64_t kSecondsPerDay = 86400;
-
-// Unix seconds of UTC midnight of `t`'s day.
-int64_t DayOf(absl::Time t) {
-  const int64_t s = absl::ToUnixSeconds(t);
-  return s - (((s % kSecondsPerDay) + kSecondsPerDay) % kSecondsPerDay);
-}
-
-std::optional<absl::Time> AccessDate(const internal::RelaxedInt64& day) {
-  const int64_t d = day.load();
-  if (d == internal::kNeverAccessed) return std::nullopt;
-  return absl::FromUnixSeconds(d);
-}
-
-void RecordAccess(internal::RelaxedInt64& day, int64_t today) {
-  if (day.load() != today) day.store(today);
-}
+using internal::AccessDate;
 
 std::vector<std::string> KmsKeyIdsOf(const Version& v) {
   return {v.kms_key_id.value_or("DefaultEncryptionKey")};
@@ -61,57 +46,8 @@ absl::StatusOr<model::GetSecretValueResponse> SecretStore::GetSecretValue(
   ReaderLockGuard lock(&shard.mu);
   absl::StatusOr<Secret*> found = FindUsableLocked(shard, *id, now);
   if (!found.ok()) return found.status();
-  Secret& secret = **found;
-
-  int64_t index;
-  if (request.version_id) {
-    index = secret.FindVersion(*request.version_id);
-    if (index < 0) {
-      if (secret.purged_version_ids.contains(internal::Sv(*request.version_id))) {
-        return internal::VersionPurged(*request.version_id);
-      }
-      return internal::VersionIdNotFound(*request.version_id);
-    }
-    if (request.version_stage) {
-      const internal::LabelSlot* slot = secret.FindLabel(*request.version_stage);
-      if (slot == nullptr || slot->version != index) {
-        return AwsError(ErrorCode::kInvalidRequestException,
-                        "You provided a VersionStage that is not associated "
-                        "to the provided VersionId.");
-      }
-    }
-    if (secret.versions[static_cast<size_t>(index)].kind ==
-        internal::ValueKind::kNone) {
-      return internal::VersionIdNotFound(*request.version_id);
-    }
-  } else {
-    const std::string_view stage =
-        request.version_stage ? std::string_view(*request.version_stage)
-                              : model::kAwsCurrent;
-    const internal::LabelSlot* slot = secret.FindLabel(stage);
-    if (slot == nullptr ||
-        secret.versions[slot->version].kind == internal::ValueKind::kNone) {
-      return internal::StageNotFound(stage);
-    }
-    index = slot->version;
-  }
-
-  Version& v = secret.versions[static_cast<size_t>(index)];
-  const int64_t today = DayOf(now);
-  RecordAccess(v.last_accessed_day, today);
-  RecordAccess(secret.last_accessed_day, today);
-  model::GetSecretValueResponse response;
-  response.arn = secret.arn;
-  response.name = secret.name;
-  response.version_id = v.id;
-  if (v.kind == internal::ValueKind::kBinary) {
-    response.secret_binary = v.value;
-  } else {
-    response.secret_string = v.value;
-  }
-  response.version_stages = secret.LabelsOf(static_cast<uint32_t>(index));
-  response.created_date = v.created;
-  return response;
+  return internal::ReadVersion(**found, request.version_id,
+                               request.version_stage, now);
 }
 
 absl::StatusOr<model::DescribeSecretResponse> SecretStore::DescribeSecret(
@@ -134,6 +70,13 @@ absl::StatusOr<model::DescribeSecretResponse> SecretStore::DescribeSecret(
   response.name = secret.name;
   response.description = secret.description;
   response.kms_key_id = secret.kms_key_id;
+  response.rotation_enabled = secret.rotation_enabled;
+  response.rotation_lambda_arn = secret.rotation_lambda_arn;
+  response.rotation_rules = secret.rotation_rules;
+  response.last_rotated_date = secret.last_rotated;
+  if (secret.rotation_enabled.value_or(false)) {
+    response.next_rotation_date = secret.next_rotation;
+  }
   response.last_changed_date = secret.last_changed;
   response.last_accessed_date = AccessDate(secret.last_accessed_day);
   response.deleted_date = secret.deletion_date;

@@ -15,6 +15,7 @@
 #include "absl/container/inlined_vector.h"
 #include "absl/time/time.h"
 #include "model/common.h"
+#include "model/rotation_rules.h"
 
 namespace secretstage::internal {
 
@@ -79,6 +80,15 @@ struct Secret {
   std::optional<absl::Time> deletion_date;
   // True once AWSCURRENT has been attached (invariant 8).
   bool had_current = false;
+  // Rotation configuration; rotation_enabled is absent until RotateSecret
+  // first configures rotation.
+  std::optional<bool> rotation_enabled;
+  std::optional<std::string> rotation_lambda_arn;
+  std::optional<model::RotationRules> rotation_rules;
+  std::optional<absl::Time> last_rotated;
+  std::optional<absl::Time> next_rotation;
+  // Why the last rotation failed, if it did.
+  std::optional<std::string> last_rotation_failure;
 
   std::vector<Version> versions;  // creation order
   absl::flat_hash_map<std::string, uint32_t> version_index;

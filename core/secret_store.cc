@@ -11,6 +11,7 @@
 #include "core/common_errors.h"
 #include "core/absl_compat.h"
 #include "core/errors.h"
+#include "core/event_hub.h"
 #include "core/label_table.h"
 #include "core/secret.h"
 #include "core/secret_id.h"
@@ -26,7 +27,7 @@ using internal::Sv;
 using model::ErrorCode;
 
 
-std::shared_ptr<const Clock> ClockOrReal(std::shared_ptr<const Clock> clock) {
+std::shared_ptr<Clock> ClockOrReal(std::shared_ptr<Clock> clock) {
   if (clock) return clock;
   return std::make_shared<RealClock>();
 }
@@ -36,12 +37,27 @@ std::shared_ptr<const Clock> ClockOrReal(std::shared_ptr<const Clock> clock) {
 SecretStore::SecretStore(StoreOptions options)
     : options_(std::move(options)),
       clock_(ClockOrReal(options_.clock)),
+      manual_clock_(dynamic_cast<ManualClock*>(clock_.get())),
       arn_prefix_(absl::StrCat("arn:", options_.partition, ":secretsmanager:",
                                options_.region, ":", options_.account,
                                ":secret:")),
-      ids_(options_.seed) {}
+      ids_(options_.seed),
+      events_(std::make_unique<internal::EventHub>()) {}
 
 SecretStore::~SecretStore() = default;
+
+void SecretStore::Schedule(DueWork work) {
+  absl::MutexLock lock(&schedule_mu_);
+  due_.insert(std::move(work));
+}
+
+uint64_t SecretStore::Subscribe(EventListener listener) {
+  return events_->Subscribe(std::move(listener));
+}
+
+void SecretStore::Unsubscribe(uint64_t subscription) {
+  events_->Unsubscribe(subscription);
+}
 
 SecretStore::Shard& SecretStore::ShardFor(std::string_view name) const {
   const size_t h = absl::Hash<absl::string_view>{}(Sv(name));
@@ -115,6 +131,7 @@ absl::StatusOr<model::CreateSecretResponse> SecretStore::CreateSecret(
 
   const absl::Time now = clock_->Now();
   Shard& shard = ShardFor(request.name);
+  internal::PendingEvents pending(events_.get());
   WriterLockGuard lock(&shard.mu);
   EraseIfGoneLocked(shard, request.name, now);
   auto it = shard.by_name.find(request.name);
@@ -160,7 +177,16 @@ absl::StatusOr<model::CreateSecretResponse> SecretStore::CreateSecret(
     if (!written.ok()) return written.status();
     response.version_id = token;
   }
+  if (pending.listening()) {
+    pending.Add(internal::MakeEvent(EventKind::kSecretCreated, *secret, now));
+    if (has_value) {
+      pending.Add(internal::MakeEvent(EventKind::kVersionCreated, *secret, now,
+                                      token));
+      internal::AppendLabelDiff({}, *secret, now, pending.events());
+    }
+  }
   shard.by_name.emplace(request.name, std::move(secret));
+  pending.Commit();
   return response;
 }
 
@@ -194,6 +220,7 @@ absl::StatusOr<model::DeleteSecretResponse> SecretStore::DeleteSecret(
     return model::DeleteSecretResponse{request.secret_id, request.secret_id, now};
   }
   Shard& shard = ShardFor(id->name);
+  internal::PendingEvents pending(events_.get());
   WriterLockGuard lock(&shard.mu);
   EraseIfGoneLocked(shard, id->name, now);
   absl::StatusOr<Secret*> found = FindLocked(shard, *id, now);
@@ -210,7 +237,9 @@ absl::StatusOr<model::DeleteSecretResponse> SecretStore::DeleteSecret(
   Secret& secret = **found;
   if (force) {
     model::DeleteSecretResponse response{secret.arn, secret.name, now};
+    pending.Add(internal::MakeEvent(EventKind::kSecretDeleted, secret, now));
     shard.by_name.erase(secret.name);
+    pending.Commit();
     return response;
   }
   if (secret.IsScheduled()) {
@@ -221,6 +250,10 @@ absl::StatusOr<model::DeleteSecretResponse> SecretStore::DeleteSecret(
   secret.deletion_requested = now;
   secret.deletion_date = now + absl::Hours(24 * window);
   secret.last_changed = now;
+  Schedule(DueWork{*secret.deletion_date, DueWork::kDeletion, secret.name,
+                         secret.arn});
+  pending.Add(internal::MakeEvent(EventKind::kDeletionScheduled, secret, now));
+  pending.Commit();
   return model::DeleteSecretResponse{secret.arn, secret.name,
                                      *secret.deletion_date};
 }
@@ -235,6 +268,7 @@ absl::StatusOr<model::RestoreSecretResponse> SecretStore::RestoreSecret(
   if (!id.ok()) return id.status();
   const absl::Time now = clock_->Now();
   Shard& shard = ShardFor(id->name);
+  internal::PendingEvents pending(events_.get());
   WriterLockGuard lock(&shard.mu);
   absl::StatusOr<Secret*> found = FindLocked(shard, *id, now);
   if (!found.ok()) return found.status();
@@ -243,6 +277,8 @@ absl::StatusOr<model::RestoreSecretResponse> SecretStore::RestoreSecret(
     secret.deletion_requested.reset();
     secret.deletion_date.reset();
     secret.last_changed = now;
+    pending.Add(internal::MakeEvent(EventKind::kSecretRestored, secret, now));
+    pending.Commit();
   }
   return model::RestoreSecretResponse{secret.arn, secret.name};
 }

@@ -20,15 +20,23 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "core/clock.h"
+#include "core/events.h"
 #include "core/id_source.h"
 #include "core/rw_lock.h"
 #include "model/model.h"
@@ -38,12 +46,14 @@ namespace secretstage {
 namespace internal {
 struct Secret;
 struct ParsedSecretId;
+class EventHub;
+class PendingEvents;
 }  // namespace internal
 
 struct StoreOptions {
   // Where the store reads the time. Null means a RealClock. Share a
   // ManualClock with the store to move time in tests and simulations.
-  std::shared_ptr<const Clock> clock;
+  std::shared_ptr<Clock> clock;
   // Seeds ARN suffixes and generated ClientRequestTokens. Two stores with
   // equal options fed the same calls (with a ManualClock) give
   // byte-identical results.
@@ -149,6 +159,75 @@ class SecretStore {
   absl::StatusOr<model::RestoreSecretResponse> RestoreSecret(
       const model::RestoreSecretRequest& request);
 
+  // ---- Rotation (docs/rotation.md) ---------------------------------------
+
+  // Starts a rotation: creates the value-less AWSPENDING placeholder whose
+  // VersionId is the token, saves RotationLambdaARN/RotationRules, turns
+  // rotation on, then runs createSecret, setSecret, testSecret and
+  // finishSecret synchronously through the rotation handler registered for
+  // the Lambda ARN (the built-in template handler when none is). A failing
+  // step stops the rotation, leaves the placeholder and is recorded (event
+  // kRotationFailed); the call still succeeds, as AWS rotation is
+  // asynchronous. RotateImmediately=false runs only testSecret on a
+  // temporary AWSPENDING copy of the current value, which is then removed.
+  // Errors: InvalidRequestException "No Lambda rotation function ARN is
+  // associated with this secret." / "A previous rotation isn't complete.
+  // That rotation will be reattempted." / scheduled for deletion.
+  // Must not be called with a lock held; handlers call back into the store.
+  absl::StatusOr<model::RotateSecretResponse> RotateSecret(
+      const model::RotateSecretRequest& request);
+
+  // Turns automatic rotation off, keeping RotationLambdaARN and
+  // RotationRules; labels stay as they are (a pending version keeps
+  // AWSPENDING, and its VersionId is returned).
+  absl::StatusOr<model::CancelRotateSecretResponse> CancelRotateSecret(
+      const model::CancelRotateSecretRequest& request);
+
+  // A rotation step, as the Lambda event AWS sends: Step is "createSecret",
+  // "setSecret", "testSecret" or "finishSecret"; SecretId is the ARN.
+  struct RotationStep {
+    std::string step;
+    std::string secret_id;
+    std::string client_request_token;
+  };
+  // Runs one step against `store`. A non-OK status fails the rotation.
+  using RotationHandler =
+      std::function<absl::Status(SecretStore& store, const RotationStep& step)>;
+  // Registers the handler for `lambda_arn`, replacing any earlier one.
+  void RegisterRotationHandler(std::string lambda_arn, RotationHandler handler);
+
+  // Moves the store's ManualClock forward by `d`, running every scheduled
+  // rotation and completing every scheduled deletion that falls due, each
+  // at its own due time and in time order. FailedPrecondition if the store
+  // does not run on a ManualClock.
+  absl::Status AdvanceClock(absl::Duration d);
+  // Runs the rotations and deletions due at the clock's current time (for
+  // stores on a RealClock). Returns how many rotations ran.
+  int RunDueWork();
+
+  // ---- Listing, batch reads, tags, passwords -------------------------------
+
+  absl::StatusOr<model::ListSecretsResponse> ListSecrets(
+      const model::ListSecretsRequest& request);
+  absl::StatusOr<model::BatchGetSecretValueResponse> BatchGetSecretValue(
+      const model::BatchGetSecretValueRequest& request);
+  absl::StatusOr<model::TagResourceResponse> TagResource(
+      const model::TagResourceRequest& request);
+  absl::StatusOr<model::UntagResourceResponse> UntagResource(
+      const model::UntagResourceRequest& request);
+  absl::StatusOr<model::GetRandomPasswordResponse> GetRandomPassword(
+      const model::GetRandomPasswordRequest& request);
+
+  // ---- Change events (for simulators) ---------------------------------------
+
+  // Calls `listener` once per change event, in commit order, after the
+  // change is committed (core/events.h lists the kinds). Listeners run on
+  // the thread that made the change and must not call back into the store.
+  // With no listener subscribed, events cost one relaxed atomic load per
+  // change (BM_MoveCustomLabel vs BM_MoveCustomLabelWithListener).
+  uint64_t Subscribe(EventListener listener);
+  void Unsubscribe(uint64_t subscription);
+
   // Checks the numbered invariants of docs/state-machine.md over every
   // secret. OK, or kInternal naming the first broken invariant. Meant for
   // tests: it takes every lock in turn.
@@ -182,14 +261,51 @@ class SecretStore {
   void EraseIfGoneLocked(Shard& shard, std::string_view name, absl::Time now)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(shard.mu);
 
+  // Work the clock triggers: a scheduled rotation or the end of a recovery
+  // window. Entries may be stale (the secret changed since); the runner
+  // re-checks them against the secret.
+  struct DueWork {
+    enum Kind { kRotation = 0, kDeletion = 1 };
+    absl::Time when;
+    Kind kind;
+    std::string name;
+    std::string arn;
+    friend bool operator<(const DueWork& a, const DueWork& b) {
+      return std::tie(a.when, a.kind, a.name, a.arn) <
+             std::tie(b.when, b.kind, b.name, b.arn);
+    }
+  };
+  void Schedule(DueWork work) ABSL_LOCKS_EXCLUDED(schedule_mu_);
+  // Pops the earliest work due at or before `until`, if any.
+  std::optional<DueWork> PopDue(absl::Time until) ABSL_LOCKS_EXCLUDED(schedule_mu_);
+  // Runs one popped item at the current clock time; true if it rotated.
+  bool RunDue(const DueWork& work);
+  // RotateSecret's last phase, after the steps ran: records success or
+  // failure, schedules the next rotation, removes a temporary version.
+  void FinishRotation(const internal::ParsedSecretId& id, const std::string& arn,
+                      const std::string& token, bool immediately,
+                      const std::optional<std::string>& pending_before,
+                      const absl::Status& failure);
+  // Delivers one event outside any operation (rotation steps).
+  void Emit(StoreEvent event);
+
   // Constant after construction.
   const StoreOptions options_;
-  const std::shared_ptr<const Clock> clock_;
+  const std::shared_ptr<Clock> clock_;
+  // clock_ as a ManualClock, or null: what AdvanceClock() moves.
+  ManualClock* const manual_clock_;
   const std::string arn_prefix_;  // "arn:aws:secretsmanager:REGION:ACCT:secret:"
   // Internally synchronised.
   mutable IdSource ids_;
+  const std::unique_ptr<internal::EventHub> events_;
   // Secrets by name, sharded by hash of the name; each shard has its lock.
+  // Lock order: a shard lock, then schedule_mu_ or handlers_mu_.
   mutable std::array<Shard, kNumShards> shards_;
+  absl::Mutex schedule_mu_;
+  std::set<DueWork> due_ ABSL_GUARDED_BY(schedule_mu_);
+  absl::Mutex handlers_mu_;
+  absl::flat_hash_map<std::string, RotationHandler> handlers_
+      ABSL_GUARDED_BY(handlers_mu_);
 };
 
 }  // namespace secretstage

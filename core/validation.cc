@@ -1,5 +1,7 @@
 #include "core/validation.h"
 
+#include <utility>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
@@ -118,6 +120,24 @@ void ConstraintChecker::Charset(std::string_view member, std::string_view value,
       return;
     }
   }
+}
+
+void ConstraintChecker::Enum(std::string_view member, std::string_view value,
+                             const std::vector<std::string_view>& allowed) {
+  for (std::string_view a : allowed) {
+    if (a == value) return;
+  }
+  std::vector<absl::string_view> set;
+  set.reserve(allowed.size());
+  for (std::string_view a : allowed) set.push_back(Sv(a));
+  errors_.push_back(absl::StrCat(
+      "Value '", Sv(value), "' at '", Sv(member),
+      "' failed to satisfy constraint: Member must satisfy enum value set: [",
+      absl::StrJoin(set, ", "), "]"));
+}
+
+void ConstraintChecker::Add(std::string violation) {
+  errors_.push_back(std::move(violation));
 }
 
 absl::Status ConstraintChecker::ToStatus() const {

@@ -39,6 +39,13 @@ class ConstraintChecker {
   // quoted in the message.
   void Charset(std::string_view member, std::string_view value,
                std::string_view pattern, bool (*allowed)(char));
+  // `value` must be one of `allowed` ("Member must satisfy enum value set:
+  // [a, b]", the set in the order given).
+  void Enum(std::string_view member, std::string_view value,
+            const std::vector<std::string_view>& allowed);
+  // A violation whose text the caller composed ("Value ... at ... failed to
+  // satisfy constraint: ..."), for constraint shapes not covered above.
+  void Add(std::string violation);
 
   // OK when nothing was violated, else the ValidationException.
   absl::Status ToStatus() const;

@@ -5,6 +5,7 @@
 #include "absl/strings/string_view.h"
 #include "core/common_errors.h"
 #include "core/errors.h"
+#include "core/event_hub.h"
 #include "core/secret.h"
 #include "core/secret_id.h"
 #include "core/secret_store.h"
@@ -63,16 +64,23 @@ absl::StatusOr<model::PutSecretValueResponse> SecretStore::PutSecretValue(
 
   const absl::Time now = clock_->Now();
   Shard& shard = ShardFor(id->name);
+  internal::PendingEvents pending(events_.get());
   WriterLockGuard lock(&shard.mu);
   absl::StatusOr<Secret*> found = FindUsableLocked(shard, *id, now);
   if (!found.ok()) return found.status();
   Secret& secret = **found;
+  internal::LabelSnapshot before;
+  if (pending.listening()) before = internal::SnapshotLabels(secret);
   absl::StatusOr<internal::ValueWriteResult> written = internal::WriteValue(
       secret, write, now,
       internal::Quotas{options_.max_labels_per_secret,
                        options_.max_versions_per_secret,
                        options_.min_age_before_purge});
   if (!written.ok()) return written.status();
+  if (pending.listening()) {
+    internal::AppendWriteEvents(before, secret, *written, now, pending.events());
+    pending.Commit();
+  }
   return model::PutSecretValueResponse{
       secret.arn, secret.name, secret.versions[written->version].id,
       secret.LabelsOf(written->version)};
@@ -102,10 +110,13 @@ absl::StatusOr<model::UpdateSecretResponse> SecretStore::UpdateSecret(
 
   const absl::Time now = clock_->Now();
   Shard& shard = ShardFor(id->name);
+  internal::PendingEvents pending(events_.get());
   WriterLockGuard lock(&shard.mu);
   absl::StatusOr<Secret*> found = FindUsableLocked(shard, *id, now);
   if (!found.ok()) return found.status();
   Secret& secret = **found;
+  internal::LabelSnapshot before;
+  if (pending.listening()) before = internal::SnapshotLabels(secret);
   model::UpdateSecretResponse response{secret.arn, secret.name, std::nullopt};
   int64_t written_version = -1;
   if (has_value) {
@@ -122,6 +133,11 @@ absl::StatusOr<model::UpdateSecretResponse> SecretStore::UpdateSecret(
                          options_.min_age_before_purge});
     if (!written.ok()) return written.status();
     response.version_id = secret.versions[written->version].id;
+    if (pending.listening()) {
+      internal::AppendWriteEvents(before, secret, *written, now,
+                                  pending.events());
+      pending.Commit();
+    }
     written_version = written->changed ? static_cast<int64_t>(written->version)
                                        : -1;
   }

@@ -29,6 +29,7 @@ absl::Status TooManyVersions(int max) {
 // AWSCURRENT; plus AWSCURRENT for a secret's first version.
 std::vector<std::string_view> EffectiveLabels(const ValueWrite& write,
                                               bool first_version) {
+  if (write.placeholder) first_version = false;
   std::vector<std::string_view> labels;
   if (write.stages == nullptr) {
     labels.push_back(model::kAwsCurrent);
@@ -147,6 +148,8 @@ absl::StatusOr<ValueWriteResult> WriteValue(Secret& secret,
   }
 
   // Commit.
+  ValueWriteResult result{target, true, creates, {}};
+  for (uint32_t i : victims) result.purged.push_back(secret.versions[i].id);
   if (!victims.empty()) Purge(secret, victims, plan, &target);
   if (creates) {
     Version v;
@@ -164,7 +167,8 @@ absl::StatusOr<ValueWriteResult> WriteValue(Secret& secret,
   secret.next_seq = seq;
   if (secret.FindLabel(model::kAwsCurrent) != nullptr) secret.had_current = true;
   secret.last_changed = now;
-  return ValueWriteResult{target, true};
+  result.version = target;
+  return result;
 }
 
 }  // namespace secretstage::internal

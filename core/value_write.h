@@ -26,11 +26,16 @@ struct ValueWrite {
   std::string_view value;
   // The requested VersionStages; nullptr means ["AWSCURRENT"].
   const std::vector<std::string>* stages = nullptr;
+  // A rotation placeholder (kind kNone, stages [AWSPENDING]): AWSCURRENT is
+  // not added even if it is the secret's first version (semantics §1.6).
+  bool placeholder = false;
 };
 
 struct ValueWriteResult {
   uint32_t version;  // index of the written version in secret.versions
   bool changed;      // false for an idempotent repeat
+  bool created = false;              // a new version (not a filled one)
+  std::vector<std::string> purged;   // ids purged by the version quota
 };
 
 // Writes `write` into `secret` following docs/state-machine.md ("attach

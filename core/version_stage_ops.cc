@@ -9,6 +9,7 @@
 #include "core/absl_compat.h"
 #include "core/common_errors.h"
 #include "core/errors.h"
+#include "core/event_hub.h"
 #include "core/label_table.h"
 #include "core/secret.h"
 #include "core/secret_id.h"
@@ -143,14 +144,22 @@ absl::Status SecretStore::UpdateSecretVersionStage(
 
   const absl::Time now = clock_->Now();
   Shard& shard = ShardFor(id->name);
+  internal::PendingEvents pending(events_.get());
   WriterLockGuard lock(&shard.mu);
   absl::StatusOr<Secret*> found = FindUsableLocked(shard, *id, now);
   if (!found.ok()) return found.status();
   Secret& secret = **found;
+  // Only a subscribed listener pays for the label diff.
+  internal::LabelSnapshot before;
+  if (pending.listening()) before = internal::SnapshotLabels(secret);
   if (absl::Status s = ApplyStageChange(secret, request,
                                         options_.max_labels_per_secret, now);
       !s.ok()) {
     return s;
+  }
+  if (pending.listening()) {
+    internal::AppendLabelDiff(before, secret, now, pending.events());
+    pending.Commit();
   }
   response->arn.assign(secret.arn);
   response->name.assign(secret.name);

@@ -1,0 +1,95 @@
+#include "core/event_hub.h"
+
+#include <algorithm>
+
+namespace secretstage::internal {
+
+uint64_t EventHub::Subscribe(EventListener listener) {
+  std::lock_guard<std::mutex> lock(listeners_mu_);
+  auto next = std::make_shared<Listeners>(listeners_ ? *listeners_ : Listeners());
+  const uint64_t id = next_id_++;
+  next->emplace_back(id, std::move(listener));
+  listeners_ = std::move(next);
+  active_.store(true, std::memory_order_relaxed);
+  return id;
+}
+
+void EventHub::Unsubscribe(uint64_t id) {
+  std::lock_guard<std::mutex> lock(listeners_mu_);
+  if (!listeners_) return;
+  auto next = std::make_shared<Listeners>(*listeners_);
+  next->erase(std::remove_if(next->begin(), next->end(),
+                             [id](const auto& l) { return l.first == id; }),
+              next->end());
+  active_.store(!next->empty(), std::memory_order_relaxed);
+  listeners_ = std::move(next);
+}
+
+void EventHub::Deliver(const std::vector<StoreEvent>& events) {
+  if (events.empty()) return;
+  std::shared_ptr<const Listeners> listeners;
+  {
+    std::lock_guard<std::mutex> lock(listeners_mu_);
+    listeners = listeners_;
+  }
+  if (!listeners) return;
+  for (const StoreEvent& event : events) {
+    for (const auto& [id, listener] : *listeners) listener(event);
+  }
+}
+
+LabelSnapshot SnapshotLabels(const Secret& secret) {
+  LabelSnapshot out;
+  out.reserve(secret.labels.size());
+  for (const LabelSlot& slot : secret.labels) {
+    out.emplace_back(slot.name, secret.versions[slot.version].id);
+  }
+  return out;
+}
+
+void AppendLabelDiff(const LabelSnapshot& before, const Secret& after,
+                     absl::Time time, std::vector<StoreEvent>* out) {
+  const LabelSnapshot now = SnapshotLabels(after);
+  auto holder = [](const LabelSnapshot& snap,
+                   const std::string& label) -> const std::string* {
+    for (const auto& [l, v] : snap) {
+      if (l == label) return &v;
+    }
+    return nullptr;
+  };
+  for (const auto& [label, version] : before) {
+    const std::string* h = holder(now, label);
+    if (h == nullptr || *h != version) {
+      out->push_back(MakeEvent(EventKind::kLabelDetached, after, time, version, label));
+    }
+  }
+  for (const auto& [label, version] : now) {
+    const std::string* h = holder(before, label);
+    if (h == nullptr || *h != version) {
+      out->push_back(MakeEvent(EventKind::kLabelAttached, after, time, version, label));
+    }
+  }
+}
+
+void AppendWriteEvents(const LabelSnapshot& before, const Secret& secret,
+                       const ValueWriteResult& written, absl::Time time,
+                       std::vector<StoreEvent>* out) {
+  if (!written.changed) return;
+  for (const std::string& id : written.purged) {
+    out->push_back(MakeEvent(EventKind::kVersionPurged, secret, time, id));
+  }
+  if (written.created) {
+    out->push_back(MakeEvent(EventKind::kVersionCreated, secret, time,
+                             secret.versions[written.version].id));
+  }
+  AppendLabelDiff(before, secret, time, out);
+}
+
+StoreEvent MakeEvent(EventKind kind, const Secret& secret, absl::Time time,
+                     std::string version_id, std::string label,
+                     std::string detail) {
+  return StoreEvent{kind,           secret.arn,        std::move(version_id),
+                    std::move(label), std::move(detail), time};
+}
+
+}  // namespace secretstage::internal

@@ -1,0 +1,246 @@
+// RandomOp() and the Alphabet it draws from.
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "tests/reference/ops.h"
+
+namespace secretstage::reference {
+namespace {
+
+constexpr size_t kMaxLearnt = 6;
+
+// Integers in [0, n) and percent chances. Plain modulo keeps the sequence
+// identical across standard libraries (the bias is irrelevant here).
+size_t Below(Rng& rng, size_t n) { return static_cast<size_t>(rng() % n); }
+bool Chance(Rng& rng, int percent) {
+  return static_cast<int>(Below(rng, 100)) < percent;
+}
+template <typename T>
+const T& Pick(Rng& rng, const std::vector<T>& v) {
+  return v[Below(rng, v.size())];
+}
+
+// Appends `s` (moving it to the end if present), keeping the last few.
+void Remember(std::vector<std::string>& list, const std::string& s) {
+  list.erase(std::remove(list.begin(), list.end(), s), list.end());
+  list.push_back(s);
+  if (list.size() > kMaxLearnt) list.erase(list.begin());
+}
+
+// A SecretId for `name`: mostly the name; sometimes a partial ARN, a learnt
+// (possibly stale, possibly another secret's) full ARN, a made-up full ARN, or
+// an invalid name.
+std::string SecretId(Rng& rng, const Alphabet& a, const std::string& name) {
+  const size_t roll = Below(rng, 100);
+  if (roll < 80) return name;
+  if (roll < 87) return a.arn_prefix + name;
+  if (roll < 96 && !a.learnt_arns.empty()) return Pick(rng, a.learnt_arns);
+  if (roll < 98) return absl::StrCat(a.arn_prefix, name, "-AbCd12");
+  return "bad name";
+}
+
+// A version id / token: a fixed token or a recently seen version id (which
+// may be a generated one); rarely too short (a ValidationException).
+// `name` is the secret the operation is aimed at.
+std::string VersionId(Rng& rng, const Alphabet& a, const std::string& name) {
+  const size_t roll = Below(rng, 100);
+  if (roll < 2) return "short-token";
+  auto learnt = a.learnt_version_ids.find(name);
+  if (roll < 30 || learnt == a.learnt_version_ids.end()) {
+    return Pick(rng, a.tokens);
+  }
+  return Pick(rng, learnt->second);
+}
+
+std::optional<std::string> MaybeToken(Rng& rng, const Alphabet& a,
+                                      const std::string& name, int percent) {
+  if (!Chance(rng, percent)) return std::nullopt;
+  return VersionId(rng, a, name);
+}
+
+// Sets the string and/or binary value: string, binary, neither or both with
+// the given percentages (the rest: neither).
+template <typename Request>
+void SetValue(Rng& rng, const Alphabet& a, Request& r, int string_pct,
+              int binary_pct, int both_pct) {
+  const int roll = static_cast<int>(Below(rng, 100));
+  if (roll < string_pct) {
+    r.secret_string = Pick(rng, a.string_values);
+  } else if (roll < string_pct + binary_pct) {
+    r.secret_binary = Pick(rng, a.binary_values);
+  } else if (roll < string_pct + binary_pct + both_pct) {
+    r.secret_string = Pick(rng, a.string_values);
+    r.secret_binary = Pick(rng, a.binary_values);
+  }
+}
+
+Op RandomCreate(Rng& rng, const Alphabet& a) {
+  model::CreateSecretRequest r;
+  const std::string& name = Pick(rng, a.names);
+  r.name = Chance(rng, 97) ? name : "bad name";
+  r.client_request_token = MaybeToken(rng, a, name, 80);
+  SetValue(rng, a, r, 45, 15, 4);
+  if (Chance(rng, 10)) r.description = Chance(rng, 50) ? "d1" : "d2";
+  if (Chance(rng, 5)) r.kms_key_id = "alias/k1";
+  if (Chance(rng, 5)) r.tags = {model::Tag{"team", "a"}};
+  return CreateSecretOp{std::move(r)};
+}
+
+Op RandomPut(Rng& rng, const Alphabet& a) {
+  model::PutSecretValueRequest r;
+  const std::string& name = Pick(rng, a.names);
+  r.secret_id = SecretId(rng, a, name);
+  r.client_request_token = MaybeToken(rng, a, name, 80);
+  SetValue(rng, a, r, 60, 30, 4);
+  if (Chance(rng, 55)) {
+    std::vector<std::string> stages;
+    const size_t n = 1 + Below(rng, 3);
+    for (size_t i = 0; i < n; ++i) stages.push_back(Pick(rng, a.labels));
+    r.version_stages = std::move(stages);
+  }
+  if (Chance(rng, 3)) r.rotation_token = "rot-00000000-0000-0000-0000-00000001";
+  return PutSecretValueOp{std::move(r)};
+}
+
+Op RandomUpdate(Rng& rng, const Alphabet& a) {
+  model::UpdateSecretRequest r;
+  const std::string& name = Pick(rng, a.names);
+  r.secret_id = SecretId(rng, a, name);
+  r.client_request_token = MaybeToken(rng, a, name, 75);
+  SetValue(rng, a, r, 40, 15, 4);
+  if (Chance(rng, 25)) r.description = Chance(rng, 50) ? "d1" : "d2";
+  if (Chance(rng, 8)) {
+    const size_t key = Below(rng, 3);  // "" is the default key (§4.3).
+    r.kms_key_id = key == 0 ? "alias/k1" : key == 1 ? "alias/k2" : "";
+  }
+  return UpdateSecretOp{std::move(r)};
+}
+
+Op RandomVersionStage(Rng& rng, const Alphabet& a) {
+  model::UpdateSecretVersionStageRequest r;
+  const std::string& name = Pick(rng, a.names);
+  r.secret_id = SecretId(rng, a, name);
+  r.version_stage = Pick(rng, a.labels);
+  r.remove_from_version_id = MaybeToken(rng, a, name, 50);
+  r.move_to_version_id = MaybeToken(rng, a, name, 75);
+  return UpdateSecretVersionStageOp{std::move(r)};
+}
+
+Op RandomGet(Rng& rng, const Alphabet& a) {
+  model::GetSecretValueRequest r;
+  const std::string& name = Pick(rng, a.names);
+  r.secret_id = SecretId(rng, a, name);
+  r.version_id = MaybeToken(rng, a, name, 35);
+  if (Chance(rng, 35)) r.version_stage = Pick(rng, a.labels);
+  return GetSecretValueOp{std::move(r)};
+}
+
+Op RandomList(Rng& rng, const Alphabet& a) {
+  model::ListSecretVersionIdsRequest r;
+  const std::string& name = Pick(rng, a.names);
+  r.secret_id = SecretId(rng, a, name);
+  const size_t roll = Below(rng, 100);
+  if (roll < 3) {
+    r.max_results = 0;
+  } else if (roll < 40) {
+    r.max_results = static_cast<int32_t>(1 + Below(rng, 3));
+  }
+  r.next_token = MaybeToken(rng, a, name, 15);
+  const size_t deprecated = Below(rng, 3);
+  if (deprecated > 0) r.include_deprecated = deprecated == 1;
+  return ListSecretVersionIdsOp{std::move(r)};
+}
+
+Op RandomDelete(Rng& rng, const Alphabet& a) {
+  model::DeleteSecretRequest r;
+  const std::string& name = Pick(rng, a.names);
+  r.secret_id = SecretId(rng, a, name);
+  const size_t force = Below(rng, 100);
+  if (force < 45) {
+    r.force_delete_without_recovery = true;
+  } else if (force < 55) {
+    r.force_delete_without_recovery = false;
+  }
+  const size_t window = Below(rng, 100);
+  if (window < 25) {
+    r.recovery_window_in_days = 7;
+  } else if (window < 35) {
+    r.recovery_window_in_days = 30;
+  } else if (window < 42) {
+    r.recovery_window_in_days = 6;
+  } else if (window < 50) {
+    r.recovery_window_in_days = 31;
+  }
+  return DeleteSecretOp{std::move(r)};
+}
+
+Op RandomAdvance(Rng& rng) {
+  // 24 h and 7 days exactly hit the purge age and the shortest recovery
+  // window on the boundary; the others cross them.
+  static const std::vector<int64_t> kSeconds = {
+      1, 3600, 24 * 3600, 25 * 3600, 7 * 86400, 8 * 86400, 31 * 86400};
+  static const std::vector<size_t> kWeights = {25, 30, 10, 15, 5, 10, 5};
+  size_t roll = Below(rng, 100);
+  for (size_t i = 0; i < kSeconds.size(); ++i) {
+    if (roll < kWeights[i]) return AdvanceClock{kSeconds[i]};
+    roll -= kWeights[i];
+  }
+  return AdvanceClock{1};
+}
+
+}  // namespace
+
+Alphabet::Alphabet(std::string prefix)
+    : arn_prefix(std::move(prefix)),
+      names(kSecretNames.begin(), kSecretNames.end()),
+      labels{"AWSCURRENT", "AWSPREVIOUS", "AWSPENDING", "L1", "L2"},
+      string_values{"value-a", "value-b"},
+      binary_values{std::string("\0\1\2\377", 4)} {
+  for (int i = 1; i <= 6; ++i) {
+    tokens.push_back(absl::StrFormat("tok-%028d", i));  // 32 characters.
+  }
+}
+
+void Alphabet::Learn(const Outcome& outcome) {
+  auto learn_id = [&](const std::string& name, const std::string& id) {
+    Remember(learnt_version_ids[name], id);
+  };
+  if (const auto* r = std::get_if<model::CreateSecretResponse>(&outcome)) {
+    Remember(learnt_arns, r->arn);
+    if (r->version_id) learn_id(r->name, *r->version_id);
+  } else if (const auto* p =
+                 std::get_if<model::PutSecretValueResponse>(&outcome)) {
+    learn_id(p->name, p->version_id);
+  } else if (const auto* u = std::get_if<model::UpdateSecretResponse>(&outcome)) {
+    if (u->version_id) learn_id(u->name, *u->version_id);
+  } else if (const auto* g =
+                 std::get_if<model::GetSecretValueResponse>(&outcome)) {
+    learn_id(g->name, g->version_id);
+  }
+}
+
+Op RandomOp(Rng& rng, const Alphabet& alphabet) {
+  // Weights out of 100: writes dominate so that labels keep moving.
+  const size_t roll = Below(rng, 100);
+  if (roll < 9) return RandomCreate(rng, alphabet);
+  if (roll < 34) return RandomPut(rng, alphabet);
+  if (roll < 43) return RandomUpdate(rng, alphabet);
+  if (roll < 65) return RandomVersionStage(rng, alphabet);
+  if (roll < 74) return RandomGet(rng, alphabet);
+  if (roll < 76) {
+    return DescribeSecretOp{
+        {.secret_id = SecretId(rng, alphabet, Pick(rng, alphabet.names))}};
+  }
+  if (roll < 82) return RandomList(rng, alphabet);
+  if (roll < 86) return RandomDelete(rng, alphabet);
+  if (roll < 91) {
+    return RestoreSecretOp{
+        {.secret_id = SecretId(rng, alphabet, Pick(rng, alphabet.names))}};
+  }
+  return RandomAdvance(rng);
+}
+
+}  // namespace secretstage::reference
