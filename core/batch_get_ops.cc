@@ -34,7 +34,8 @@ SecretStore::BatchGetSecretValue(
     check.EachLength("secretIdList", *request.secret_id_list, 1, 2048);
   }
   if (request.filters) internal::CheckFilters(*request.filters, check);
-  if (request.max_results) check.Range("maxResults", *request.max_results, 1, 20);
+  if (request.max_results)
+    check.Range("maxResults", *request.max_results, 1, 20);
   check.OptionalLength("nextToken", request.next_token, 1, 4096);
   if (absl::Status s = check.ToStatus(); !s.ok()) return s;
   // An empty Filters list counts as absent (inferred).
@@ -81,9 +82,9 @@ SecretStore::BatchGetSecretValue(
         keys.push_back(std::move(key));
       }
     }
-    const size_t page_size =
-        request.max_results ? static_cast<size_t>(*request.max_results)
-                            : kDefaultPageSize;
+    const size_t page_size = request.max_results
+                                 ? static_cast<size_t>(*request.max_results)
+                                 : kDefaultPageSize;
     internal::ListPage page =
         internal::SelectPage(std::move(keys), order, std::nullopt, page_size);
     if (page.more) {
@@ -100,8 +101,9 @@ SecretStore::BatchGetSecretValue(
     get.secret_id = id;
     absl::StatusOr<model::GetSecretValueResponse> read = GetSecretValue(get);
     if (!read.ok()) {
-      response.errors.push_back(model::APIErrorType{
-          id, AwsErrorName(read.status()), std::string(read.status().message())});
+      response.errors.push_back(
+          model::APIErrorType{id, AwsErrorName(read.status()),
+                              std::string(read.status().message())});
       continue;
     }
     model::SecretValueEntry entry;

@@ -41,7 +41,8 @@ internal::ParsedSecretId IdOf(const ListKey& key) {
 absl::StatusOr<model::ListSecretsResponse> SecretStore::ListSecrets(
     const model::ListSecretsRequest& request) {
   internal::ConstraintChecker check;
-  if (request.max_results) check.Range("maxResults", *request.max_results, 1, 100);
+  if (request.max_results)
+    check.Range("maxResults", *request.max_results, 1, 100);
   check.OptionalLength("nextToken", request.next_token, 1, 4096);
   internal::CheckFilters(request.filters, check);
   if (request.sort_order) {
@@ -69,7 +70,8 @@ absl::StatusOr<model::ListSecretsResponse> SecretStore::ListSecrets(
   for (const Shard& shard : shards_) {
     ReaderLockGuard lock(&shard.mu);
     for (const auto& [name, secret] : shard.by_name) {
-      if (!Listable(*secret, now, include_planned) || !matcher.Matches(*secret)) {
+      if (!Listable(*secret, now, include_planned) ||
+          !matcher.Matches(*secret)) {
         continue;
       }
       ListKey key = internal::KeyOf(*secret, order.by);
@@ -77,9 +79,9 @@ absl::StatusOr<model::ListSecretsResponse> SecretStore::ListSecrets(
       keys.push_back(std::move(key));
     }
   }
-  const size_t page_size =
-      request.max_results ? static_cast<size_t>(*request.max_results)
-                          : kDefaultPageSize;
+  const size_t page_size = request.max_results
+                               ? static_cast<size_t>(*request.max_results)
+                               : kDefaultPageSize;
   internal::ListPage page =
       internal::SelectPage(std::move(keys), order, std::nullopt, page_size);
 
@@ -98,7 +100,8 @@ absl::StatusOr<model::ListSecretsResponse> SecretStore::ListSecrets(
     response.secret_list.push_back(internal::ListEntryOf(**found));
   }
   if (page.more) {
-    response.next_token = internal::EncodeListToken('L', order, page.keys.back());
+    response.next_token =
+        internal::EncodeListToken('L', order, page.keys.back());
   }
   return response;
 }

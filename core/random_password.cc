@@ -96,7 +96,8 @@ absl::StatusOr<std::string> RandomPassword(
 
 absl::StatusOr<model::GetRandomPasswordResponse> SecretStore::GetRandomPassword(
     const model::GetRandomPasswordRequest& request) {
-  absl::StatusOr<std::string> password = internal::RandomPassword(request, ids_);
+  absl::StatusOr<std::string> password =
+      internal::RandomPassword(request, ids_);
   if (!password.ok()) return password.status();
   return model::GetRandomPasswordResponse{*std::move(password)};
 }

@@ -1,10 +1,9 @@
 // SecretStore read operations: GetSecretValue, DescribeSecret,
 // ListSecretVersionIds. They take the shard lock shared; the only thing a
-// read writes is LastAccessedDate, which is a relaxed atomic.
+// read writes is LastAccessedDate, which is a relaxed atomic. GetSecretValue's
+// version lookup is internal::ReadVersion (version_read.cc).
 #include <algorithm>
 
-#include "absl/strings/string_view.h"
-#include "core/absl_compat.h"
 #include "core/common_errors.h"
 #include "core/errors.h"
 #include "core/label_table.h"
@@ -13,16 +12,13 @@
 #include "core/secret_store.h"
 #include "core/validation.h"
 #include "core/version_read.h"
-#include "model/labels.h"
 
 namespace secretstage {
 namespace {
 
+using internal::AccessDate;
 using internal::Secret;
 using internal::Version;
-using model::ErrorCode;
-
-using internal::AccessDate;
 
 std::vector<std::string> KmsKeyIdsOf(const Version& v) {
   return {v.kms_key_id.value_or("DefaultEncryptionKey")};
@@ -125,8 +121,7 @@ SecretStore::ListSecretVersionIds(
       return secret.versions[i].id == *request.next_token;
     });
     if (it == listed.end()) {
-      return AwsError(ErrorCode::kInvalidNextTokenException,
-                      "The NextToken value is invalid.");
+      return internal::InvalidNextToken();
     }
     start = static_cast<size_t>(it - listed.begin());
   }

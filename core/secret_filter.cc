@@ -103,13 +103,12 @@ void CheckFilters(const std::vector<model::Filter>& filters,
     for (const std::string& v : f.values) {
       if (ValueViolates(v)) {
         check.Add(absl::StrCat(
-            "Value '[", absl::StrJoin(f.values, ", "), "]' at '",
-            values_member,
+            "Value '[", absl::StrJoin(f.values, ", "), "]' at '", values_member,
             "' failed to satisfy constraint: Member must satisfy constraint: "
             "[Member must have length less than or equal to ",
             kMaxValueLength,
-            ", Member must satisfy regular expression pattern: ",
-            kValuePattern, "]"));
+            ", Member must satisfy regular expression pattern: ", kValuePattern,
+            "]"));
         break;
       }
     }

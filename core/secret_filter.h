@@ -59,8 +59,15 @@ class SecretMatcher {
   bool Matches(const Secret& secret) const;
 
  private:
-  enum class Key { kDescription, kName, kTagKey, kTagValue, kPrimaryRegion,
-                   kOwningService, kAll };
+  enum class Key {
+    kDescription,
+    kName,
+    kTagKey,
+    kTagValue,
+    kPrimaryRegion,
+    kOwningService,
+    kAll
+  };
   struct Value {
     bool negated = false;
     std::string term;                // the value without its leading '!'

@@ -62,8 +62,8 @@ ListKey KeyOf(const Secret& secret, SortBy by) {
     case SortBy::kLastAccessedDate: {
       const std::optional<absl::Time> accessed =
           AccessDate(secret.last_accessed_day);
-      key.primary = accessed ? Micros(*accessed)
-                             : std::numeric_limits<int64_t>::min();
+      key.primary =
+          accessed ? Micros(*accessed) : std::numeric_limits<int64_t>::min();
       break;
     }
     case SortBy::kLastChangedDate:
@@ -82,10 +82,10 @@ std::string EncodeListToken(char op, const ListOrder& order,
                             const ListKey& last) {
   // Fields are '|'-separated: no field but the last can contain '|'
   // (names cannot), and the ARN is last, so decoding splits at most 6 times.
-  const std::string plain = absl::StrCat(
-      Sv(kTokenVersion), "|", std::string(1, op), "|",
-      static_cast<int>(order.by), "|", order.descending ? 1 : 0, "|",
-      last.primary, "|", last.name, "|", last.arn);
+  const std::string plain =
+      absl::StrCat(Sv(kTokenVersion), "|", std::string(1, op), "|",
+                   static_cast<int>(order.by), "|", order.descending ? 1 : 0,
+                   "|", last.primary, "|", last.name, "|", last.arn);
   return absl::WebSafeBase64Escape(plain);
 }
 
@@ -114,10 +114,9 @@ absl::StatusOr<ListKey> DecodeListToken(std::string_view token, char op,
 ListPage SelectPage(std::vector<ListKey> keys, const ListOrder& order,
                     const std::optional<ListKey>& after, size_t page_size) {
   if (after) {
-    keys.erase(std::remove_if(keys.begin(), keys.end(),
-                              [&](const ListKey& k) {
-                                return !order.Before(*after, k);
-                              }),
+    keys.erase(std::remove_if(
+                   keys.begin(), keys.end(),
+                   [&](const ListKey& k) { return !order.Before(*after, k); }),
                keys.end());
   }
   const auto before = [&order](const ListKey& a, const ListKey& b) {

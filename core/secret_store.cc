@@ -15,6 +15,7 @@
 #include "core/label_table.h"
 #include "core/secret.h"
 #include "core/secret_id.h"
+#include "core/tags.h"
 #include "core/validation.h"
 #include "core/value_write.h"
 #include "model/labels.h"
@@ -106,10 +107,7 @@ absl::StatusOr<model::CreateSecretResponse> SecretStore::CreateSecret(
   check.OptionalLength("kmsKeyId", request.kms_key_id, 0, 2048);
   check.OptionalLength("secretBinary", request.secret_binary, 1, 65536, true);
   check.OptionalLength("secretString", request.secret_string, 1, 65536, true, true);
-  for (const model::Tag& tag : request.tags) {
-    check.Length("tags.member.key", tag.key, 1, 128);
-    check.Length("tags.member.value", tag.value, 0, 256);
-  }
+  internal::CheckTags(check, request.tags);
   if (absl::Status s = check.ToStatus(); !s.ok()) return s;
   if (absl::Status s = internal::CheckSecretNameChars(request.name); !s.ok()) {
     return s;
@@ -117,6 +115,9 @@ absl::StatusOr<model::CreateSecretResponse> SecretStore::CreateSecret(
   if (request.secret_string && request.secret_binary) {
     return internal::BothValues();
   }
+  absl::StatusOr<std::vector<model::Tag>> tags =
+      internal::MergeTags({}, request.tags);
+  if (!tags.ok()) return tags.status();
   const bool has_value = request.secret_string || request.secret_binary;
   const internal::ValueKind kind =
       request.secret_binary ? internal::ValueKind::kBinary
@@ -164,7 +165,7 @@ absl::StatusOr<model::CreateSecretResponse> SecretStore::CreateSecret(
   if (request.kms_key_id && !request.kms_key_id->empty()) {
     secret->kms_key_id = request.kms_key_id;
   }
-  secret->tags = request.tags;
+  secret->tags = *std::move(tags);
   secret->created = now;
   secret->last_changed = now;
   model::CreateSecretResponse response{secret->arn, secret->name, std::nullopt};

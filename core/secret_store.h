@@ -207,14 +207,32 @@ class SecretStore {
 
   // ---- Listing, batch reads, tags, passwords -------------------------------
 
+  // Lists live secrets (scheduled ones only with IncludePlannedDeletion;
+  // gone ones never), matched by Filters (core/secret_filter.h states the
+  // matching rules), ordered by SortBy/SortOrder (default created-date
+  // ascending, ties by name), in pages of MaxResults (default 100) whose
+  // NextToken stays valid while other secrets come and go. Each entry's
+  // SecretVersionsToStages covers labelled versions only.
   absl::StatusOr<model::ListSecretsResponse> ListSecrets(
       const model::ListSecretsRequest& request);
+  // Reads AWSCURRENT of each SecretIdList id, or of each live secret
+  // matching Filters (paged by MaxResults/NextToken). A failure for one
+  // secret becomes an entry of Errors and the call still succeeds. Both or
+  // neither of SecretIdList and Filters, or MaxResults without Filters, is
+  // InvalidParameterException.
   absl::StatusOr<model::BatchGetSecretValueResponse> BatchGetSecretValue(
       const model::BatchGetSecretValueRequest& request);
+  // Adds or overwrites tags (at most 50 per secret: LimitExceededException).
+  // Refused while the secret is scheduled for deletion.
   absl::StatusOr<model::TagResourceResponse> TagResource(
       const model::TagResourceRequest& request);
+  // Removes tags by key; unknown keys are ignored. Refused while the secret
+  // is scheduled for deletion.
   absl::StatusOr<model::UntagResourceResponse> UntagResource(
       const model::UntagResourceRequest& request);
+  // A password from the store's seeded randomness, with every option of the
+  // AWS API (length 1..4096, default 32; exclusions; IncludeSpace;
+  // RequireEachIncludedType, default true).
   absl::StatusOr<model::GetRandomPasswordResponse> GetRandomPassword(
       const model::GetRandomPasswordRequest& request);
 

@@ -1,6 +1,7 @@
 // SecretStore::TagResource and UntagResource. Both are refused while the
 // secret is scheduled for deletion (semantics.md §11.42, verified) and
 // update LastChangedDate.
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "core/secret.h"
 #include "core/secret_id.h"
 #include "core/secret_store.h"
+#include "core/tags.h"
 #include "core/validation.h"
 
 namespace secretstage {
@@ -18,28 +20,13 @@ namespace {
 using internal::Secret;
 using model::ErrorCode;
 
-// AWS tag quota per resource (inferred for Secrets Manager: the general
-// AWS tagging limit).
-constexpr size_t kMaxTagsPerSecret = 50;
-
-model::Tag* FindTag(std::vector<model::Tag>& tags, const std::string& key) {
-  for (model::Tag& t : tags) {
-    if (t.key == key) return &t;
-  }
-  return nullptr;
-}
-
 }  // namespace
 
 absl::StatusOr<model::TagResourceResponse> SecretStore::TagResource(
     const model::TagResourceRequest& request) {
   internal::ConstraintChecker check;
   check.Length("secretId", request.secret_id, 1, 2048);
-  for (size_t i = 0; i < request.tags.size(); ++i) {
-    const std::string member = absl::StrCat("tags.", i + 1, ".member.");
-    check.Length(member + "key", request.tags[i].key, 1, 128);
-    check.Length(member + "value", request.tags[i].value, 0, 256);
-  }
+  internal::CheckTags(check, request.tags);
   if (absl::Status s = check.ToStatus(); !s.ok()) return s;
   absl::StatusOr<internal::ParsedSecretId> id =
       internal::ParseSecretId(request.secret_id, arn_prefix_);
@@ -52,22 +39,12 @@ absl::StatusOr<model::TagResourceResponse> SecretStore::TagResource(
   if (!found.ok()) return found.status();
   Secret& secret = **found;
 
-  // Apply to a copy first: a request that would exceed the quota changes
-  // nothing. A key given twice takes its last value.
-  std::vector<model::Tag> tags = secret.tags;
-  for (const model::Tag& tag : request.tags) {
-    if (model::Tag* existing = FindTag(tags, tag.key)) {
-      existing->value = tag.value;
-    } else {
-      tags.push_back(tag);
-    }
-  }
-  if (tags.size() > kMaxTagsPerSecret) {
-    return AwsError(ErrorCode::kLimitExceededException,
-                    absl::StrCat("You can't attach more than ",
-                                 kMaxTagsPerSecret, " tags to a secret."));
-  }
-  secret.tags = std::move(tags);
+  // Merged into a copy first: a request that would exceed the quota
+  // changes nothing.
+  absl::StatusOr<std::vector<model::Tag>> tags =
+      internal::MergeTags(secret.tags, request.tags);
+  if (!tags.ok()) return tags.status();
+  secret.tags = *std::move(tags);
   secret.last_changed = now;
   return model::TagResourceResponse{};
 }
@@ -91,9 +68,9 @@ absl::StatusOr<model::UntagResourceResponse> SecretStore::UntagResource(
   // Keys the secret does not have are ignored.
   std::vector<model::Tag>& tags = secret.tags;
   for (const std::string& key : request.tag_keys) {
-    if (model::Tag* t = FindTag(tags, key)) {
-      tags.erase(tags.begin() + (t - tags.data()));
-    }
+    tags.erase(std::remove_if(tags.begin(), tags.end(),
+                              [&](const model::Tag& t) { return t.key == key; }),
+               tags.end());
   }
   secret.last_changed = now;
   return model::UntagResourceResponse{};

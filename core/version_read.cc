@@ -53,9 +53,8 @@ absl::StatusOr<model::GetSecretValueResponse> ReadVersion(
       return VersionIdNotFound(*version_id);
     }
   } else {
-    const std::string_view stage = version_stage
-                                       ? std::string_view(*version_stage)
-                                       : model::kAwsCurrent;
+    const std::string_view stage =
+        version_stage ? std::string_view(*version_stage) : model::kAwsCurrent;
     const LabelSlot* slot = secret.FindLabel(stage);
     if (slot == nullptr ||
         secret.versions[slot->version].kind == ValueKind::kNone) {

@@ -48,15 +48,14 @@ std::string Password(SecretStore& store,
 // (no space), at least one of each type.
 TEST(GetRandomPasswordTest, DefaultsToThirtyTwoCharactersOfEachType) {
   SecretStore store;
-  const std::string allowed =
-      std::string(kLower) + std::string(kUpper) + std::string(kDigits) +
-      std::string(kPunctuation);
+  const std::string allowed = std::string(kLower) + std::string(kUpper) +
+                              std::string(kDigits) + std::string(kPunctuation);
   for (int i = 0; i < 200; ++i) {
     const std::string p = Password(store, {});
     ASSERT_EQ(p.size(), 32u);
     EXPECT_TRUE(OnlyFrom(p, allowed)) << p;
-    EXPECT_TRUE(HasAny(p, kLower) && HasAny(p, kUpper) &&
-                HasAny(p, kDigits) && HasAny(p, kPunctuation))
+    EXPECT_TRUE(HasAny(p, kLower) && HasAny(p, kUpper) && HasAny(p, kDigits) &&
+                HasAny(p, kPunctuation))
         << p;
   }
 }

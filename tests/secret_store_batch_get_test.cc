@@ -98,8 +98,9 @@ TEST(BatchGetSecretValueTest, RecordsLastAccessedDate) {
   Create(store, "s", "x", Tok(1));
   store.clock().Advance(absl::Hours(30));
   ASSERT_OK(CheckedBatchGet(store, ByIds({"s"})));
-  const absl::Time today = absl::FromUnixSeconds(
-      absl::ToUnixSeconds(store.Now()) - absl::ToUnixSeconds(store.Now()) % 86400);
+  const absl::Time today =
+      absl::FromUnixSeconds(absl::ToUnixSeconds(store.Now()) -
+                            absl::ToUnixSeconds(store.Now()) % 86400);
   EXPECT_EQ(Describe(store, "s").last_accessed_date, today);
   const auto versions = AllVersions(store, "s");
   ASSERT_EQ(versions.size(), 1u);
@@ -118,8 +119,8 @@ TEST(BatchGetSecretValueTest, PerSecretFailuresGoToErrors) {
   CreateEmpty(store, "empty");
   const std::string foreign =
       "arn:aws:secretsmanager:eu-west-1:123456789012:secret:ok-abcdef";
-  const std::string before = StateOf(store.raw(), "scheduled") +
-                             StateOf(store.raw(), "empty");
+  const std::string before =
+      StateOf(store.raw(), "scheduled") + StateOf(store.raw(), "empty");
   auto r = CheckedBatchGet(
       store, ByIds({"scheduled", "Inv Name", "empty", "ok", foreign}));
   ASSERT_OK(r);
@@ -212,10 +213,9 @@ TEST(BatchGetSecretValueTest, FiltersSelectLiveSecretsInPages) {
   auto page2 = CheckedBatchGet(store, req);
   ASSERT_OK(page2);
   EXPECT_THAT(NamesOf(*page2), ElementsAre("app-b"));
-  EXPECT_THAT(page2->errors,
-              ElementsAre(model::APIErrorType{empty.arn,
-                                              "ResourceNotFoundException",
-                                              NoValueForStage("AWSCURRENT")}));
+  EXPECT_THAT(page2->errors, ElementsAre(model::APIErrorType{
+                                 empty.arn, "ResourceNotFoundException",
+                                 NoValueForStage("AWSCURRENT")}));
   EXPECT_FALSE(page2->next_token.has_value());
 }
 

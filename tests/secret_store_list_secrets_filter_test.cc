@@ -201,8 +201,8 @@ TEST_F(ListSecretsFilterTest, ConstraintViolationsAreValidationExceptions) {
       "1 validation error detected: Value at 'filters' failed to satisfy "
       "constraint: Member must have length less than or equal to 10");
   // The longest value, every allowed character, and a lone "!" are fine.
-  EXPECT_OK(list({MakeFilter("name", {std::string(512, 'a'),
-                                      "aZ09 :_@/+=.-!", "!"})}));
+  EXPECT_OK(list(
+      {MakeFilter("name", {std::string(512, 'a'), "aZ09 :_@/+=.-!", "!"})}));
 }
 
 }  // namespace

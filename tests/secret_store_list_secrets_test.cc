@@ -107,6 +107,28 @@ TEST(ListSecretsTest, EntryEqualsDescribeSecret) {
   EXPECT_THAT(all[1].secret_versions_to_stages, IsEmpty());
 }
 
+// semantics.md §4.9: the rotation fields agree with DescribeSecret too
+// (RotateSecret through the built-in template handler).
+TEST(ListSecretsTest, RotationFieldsEqualDescribeSecret) {
+  CheckedStore store;
+  Create(store, "s", "x", Tok(1));
+  model::RotationRules rules;
+  rules.automatically_after_days = 30;
+  model::RotateSecretRequest rotate;
+  rotate.secret_id = "s";
+  rotate.client_request_token = Tok(2);
+  rotate.rotation_lambda_arn =
+      "arn:aws:lambda:us-east-1:123456789012:function:rotate";
+  rotate.rotation_rules = rules;
+  ASSERT_OK(store.raw().RotateSecret(rotate));
+  ASSERT_OK(store.raw().CheckInvariants());
+  const auto all = ListAll(store, {});
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].rotation_enabled, true);
+  EXPECT_TRUE(all[0].last_rotated_date.has_value());
+  ExpectSameAsDescribe(all[0], Describe(store, "s"));
+}
+
 // Inferred (AWS: "If not specified, secrets are listed by CreatedDate"; the
 // direction is undocumented): oldest first.
 TEST(ListSecretsTest, DefaultOrderIsCreatedDateAscending) {

@@ -91,7 +91,8 @@ TEST(TagResourceTest, RefusedWhileScheduledForDeletion) {
   EXPECT_AWS_ERROR_UNCHANGED(store,
                              CheckedTag(store, TagRequest("s", {{"b", "2"}})),
                              "InvalidRequestException", kMarkedForDeletion);
-  EXPECT_AWS_ERROR_UNCHANGED(store, CheckedUntag(store, UntagRequest("s", {"a"})),
+  EXPECT_AWS_ERROR_UNCHANGED(store,
+                             CheckedUntag(store, UntagRequest("s", {"a"})),
                              "InvalidRequestException", kMarkedForDeletion);
 }
 
@@ -103,15 +104,15 @@ TEST(TagResourceTest, UnknownOrInvalidSecretId) {
   EXPECT_AWS_ERROR_UNCHANGED(
       store, CheckedTag(store, TagRequest("missing", {{"a", "1"}})),
       "ResourceNotFoundException", kSecretNotFound);
-  EXPECT_AWS_ERROR_UNCHANGED(store,
-                             CheckedUntag(store, UntagRequest("missing", {"a"})),
-                             "ResourceNotFoundException", kSecretNotFound);
+  EXPECT_AWS_ERROR_UNCHANGED(
+      store, CheckedUntag(store, UntagRequest("missing", {"a"})),
+      "ResourceNotFoundException", kSecretNotFound);
   EXPECT_AWS_ERROR_UNCHANGED(
       store, CheckedTag(store, TagRequest("Inv Name", {{"a", "1"}})),
       "ValidationException", kInvalidName);
-  EXPECT_AWS_ERROR_UNCHANGED(store,
-                             CheckedUntag(store, UntagRequest("Inv Name", {"a"})),
-                             "ValidationException", kInvalidName);
+  EXPECT_AWS_ERROR_UNCHANGED(
+      store, CheckedUntag(store, UntagRequest("Inv Name", {"a"})),
+      "ValidationException", kInvalidName);
 }
 
 // Inferred (AWS tagging quota: 50 tags per resource; exception type and
@@ -152,9 +153,9 @@ TEST(TagResourceTest, ConstraintViolationsAreValidationExceptions) {
           long_value +
           "' at 'tags.1.member.value' failed to satisfy constraint: Member "
           "must have length less than or equal to 256");
-  EXPECT_OK(CheckedTag(store, TagRequest("s", {{std::string(128, 'k'),
-                                               std::string(256, 'v')},
-                                              {"empty", ""}})));
+  EXPECT_OK(CheckedTag(
+      store, TagRequest("s", {{std::string(128, 'k'), std::string(256, 'v')},
+                              {"empty", ""}})));
   EXPECT_AWS_ERROR_UNCHANGED(
       store, CheckedUntag(store, UntagRequest("s", {"a", ""})),
       "ValidationException",

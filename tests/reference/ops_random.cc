@@ -39,7 +39,11 @@ std::string SecretId(Rng& rng, const Alphabet& a, const std::string& name) {
   if (roll < 87) return a.arn_prefix + name;
   if (roll < 96 && !a.learnt_arns.empty()) return Pick(rng, a.learnt_arns);
   if (roll < 98) return absl::StrCat(a.arn_prefix, name, "-AbCd12");
-  return "bad name";
+  if (roll < 99) return "bad name";
+  // Rarely: an empty id (a constraint violation) or another region's ARN.
+  if (Chance(rng, 50) || !a.known_disagreements) return "";
+  return absl::StrCat("arn:aws:secretsmanager:eu-west-1:123456789012:secret:",
+                      name);
 }
 
 // A version id / token: a fixed token or a recently seen version id (which
@@ -75,6 +79,7 @@ void SetValue(Rng& rng, const Alphabet& a, Request& r, int string_pct,
     r.secret_string = Pick(rng, a.string_values);
     r.secret_binary = Pick(rng, a.binary_values);
   }
+  if (Chance(rng, 1)) r.secret_string = "";  // A constraint violation.
 }
 
 Op RandomCreate(Rng& rng, const Alphabet& a) {
@@ -83,7 +88,10 @@ Op RandomCreate(Rng& rng, const Alphabet& a) {
   r.name = Chance(rng, 97) ? name : "bad name";
   r.client_request_token = MaybeToken(rng, a, name, 80);
   SetValue(rng, a, r, 45, 15, 4);
-  if (Chance(rng, 10)) r.description = Chance(rng, 50) ? "d1" : "d2";
+  if (Chance(rng, 10)) {
+    const size_t d = Below(rng, 3);
+    r.description = d == 0 ? "d1" : d == 1 ? "d2" : "";
+  }
   if (Chance(rng, 5)) r.kms_key_id = "alias/k1";
   if (Chance(rng, 5)) r.tags = {model::Tag{"team", "a"}};
   return CreateSecretOp{std::move(r)};
@@ -99,6 +107,9 @@ Op RandomPut(Rng& rng, const Alphabet& a) {
     std::vector<std::string> stages;
     const size_t n = 1 + Below(rng, 3);
     for (size_t i = 0; i < n; ++i) stages.push_back(Pick(rng, a.labels));
+    // Rarely an empty label or an empty list (constraint violations).
+    if (Chance(rng, 1)) stages.push_back("");
+    if (Chance(rng, 2) && a.known_disagreements) stages.clear();
     r.version_stages = std::move(stages);
   }
   if (Chance(rng, 3)) r.rotation_token = "rot-00000000-0000-0000-0000-00000001";
@@ -123,7 +134,7 @@ Op RandomVersionStage(Rng& rng, const Alphabet& a) {
   model::UpdateSecretVersionStageRequest r;
   const std::string& name = Pick(rng, a.names);
   r.secret_id = SecretId(rng, a, name);
-  r.version_stage = Pick(rng, a.labels);
+  r.version_stage = Chance(rng, 98) ? Pick(rng, a.labels) : "";
   r.remove_from_version_id = MaybeToken(rng, a, name, 50);
   r.move_to_version_id = MaybeToken(rng, a, name, 75);
   return UpdateSecretVersionStageOp{std::move(r)};
@@ -134,7 +145,9 @@ Op RandomGet(Rng& rng, const Alphabet& a) {
   const std::string& name = Pick(rng, a.names);
   r.secret_id = SecretId(rng, a, name);
   r.version_id = MaybeToken(rng, a, name, 35);
-  if (Chance(rng, 35)) r.version_stage = Pick(rng, a.labels);
+  if (Chance(rng, 35)) {
+    r.version_stage = Chance(rng, 97) ? Pick(rng, a.labels) : "";
+  }
   return GetSecretValueOp{std::move(r)};
 }
 
@@ -144,11 +157,12 @@ Op RandomList(Rng& rng, const Alphabet& a) {
   r.secret_id = SecretId(rng, a, name);
   const size_t roll = Below(rng, 100);
   if (roll < 3) {
-    r.max_results = 0;
+    r.max_results = roll == 0 ? 101 : 0;
   } else if (roll < 40) {
     r.max_results = static_cast<int32_t>(1 + Below(rng, 3));
   }
   r.next_token = MaybeToken(rng, a, name, 15);
+  if (Chance(rng, 1)) r.next_token = "";
   const size_t deprecated = Below(rng, 3);
   if (deprecated > 0) r.include_deprecated = deprecated == 1;
   return ListSecretVersionIdsOp{std::move(r)};

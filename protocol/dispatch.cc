@@ -1,0 +1,150 @@
+#include "protocol/dispatch.h"
+
+#include <array>
+#include <exception>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "core/errors.h"
+#include "model/error_code.h"
+#include "protocol/codec.h"
+
+namespace secretstage::protocol {
+namespace {
+
+struct Operation {
+  std::string_view name;
+  Handler handler;
+};
+
+// The operations Dispatch understands. To add one: a codec in codecs/ and a
+// line here.
+constexpr std::array<Operation, 9> kOperations = {{
+    {"CreateSecret", &HandleCreateSecret},
+    {"DeleteSecret", &HandleDeleteSecret},
+    {"DescribeSecret", &HandleDescribeSecret},
+    {"GetSecretValue", &HandleGetSecretValue},
+    {"ListSecretVersionIds", &HandleListSecretVersionIds},
+    {"PutSecretValue", &HandlePutSecretValue},
+    {"RestoreSecret", &HandleRestoreSecret},
+    {"UpdateSecret", &HandleUpdateSecret},
+    {"UpdateSecretVersionStage", &HandleUpdateSecretVersionStage},
+}};
+
+Handler FindHandler(std::string_view operation) {
+  for (const Operation& op : kOperations) {
+    if (op.name == operation) return op.handler;
+  }
+  return nullptr;
+}
+
+JsonDispatchResult ErrorResult(model::ErrorCode code, std::string message) {
+  JsonDispatchResult result;
+  result.http_status =
+      code == model::ErrorCode::kInternalServiceError ? 500 : 400;
+  result.body = Json::object();
+  result.body["__type"] = std::string(model::ErrorCodeName(code));
+  result.body["Message"] = std::move(message);
+  return result;
+}
+
+JsonDispatchResult ErrorResult(const absl::Status& status) {
+  return ErrorResult(
+      AwsErrorCode(status).value_or(model::ErrorCode::kInternalServiceError),
+      std::string(status.message()));
+}
+
+bool IsBlank(std::string_view text) {
+  for (char c : text) {
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
+  }
+  return true;
+}
+
+// A readable description of a parse failure: nlohmann's message without its
+// "[json.exception.parse_error.101] " prefix.
+std::string DescribeParseError(const std::exception& e) {
+  std::string_view text = e.what();
+  if (!text.empty() && text.front() == '[') {
+    const size_t end = text.find("] ");
+    if (end != std::string_view::npos) text.remove_prefix(end + 2);
+  }
+  return "Malformed JSON request body: " + std::string(text);
+}
+
+JsonDispatchResult Run(SecretStore& store, Handler handler, const Json& body) {
+  if (body.is_array()) {
+    return ErrorResult(model::ErrorCode::kSerializationException,
+                       "Start of list found where not expected.");
+  }
+  if (!body.is_object()) {
+    return ErrorResult(model::ErrorCode::kSerializationException,
+                       "The request body must be a JSON object.");
+  }
+  absl::StatusOr<Json> response = handler(store, body);
+  if (!response.ok()) return ErrorResult(response.status());
+  return JsonDispatchResult{200, *std::move(response)};
+}
+
+JsonDispatchResult UnknownOperation(std::string_view operation) {
+  constexpr size_t kMaxEcho = 100;
+  std::string name(operation.substr(0, kMaxEcho));
+  if (operation.size() > kMaxEcho) name += "...";
+  return ErrorResult(model::ErrorCode::kUnknownOperationException,
+                     "Unknown operation " + name + ".");
+}
+
+}  // namespace
+
+bool IsKnownOperation(std::string_view operation) {
+  return FindHandler(operation) != nullptr;
+}
+
+JsonDispatchResult DispatchJson(SecretStore& store, std::string_view operation,
+                                const Json& body) {
+  try {
+    const Handler handler = FindHandler(operation);
+    if (handler == nullptr) return UnknownOperation(operation);
+    return Run(store, handler, body);
+  } catch (const std::exception& e) {
+    return ErrorResult(model::ErrorCode::kInternalServiceError,
+                       std::string("Internal error: ") + e.what());
+  }
+}
+
+DispatchResult Dispatch(SecretStore& store, std::string_view operation,
+                        std::string_view json_body) {
+  JsonDispatchResult result;
+  try {
+    const Handler handler = FindHandler(operation);
+    if (handler == nullptr) {
+      result = UnknownOperation(operation);
+    } else if (IsBlank(json_body)) {
+      result = Run(store, handler, Json::object());
+    } else {
+      Json body;
+      bool parsed = true;
+      try {
+        body = Json::parse(json_body);
+      } catch (const Json::exception& e) {
+        result = ErrorResult(model::ErrorCode::kSerializationException,
+                             DescribeParseError(e));
+        parsed = false;
+      }
+      if (parsed) result = Run(store, handler, body);
+    }
+  } catch (const std::exception& e) {
+    result = ErrorResult(model::ErrorCode::kInternalServiceError,
+                         std::string("Internal error: ") + e.what());
+  }
+  try {
+    return DispatchResult{result.http_status, ToJsonText(result.body)};
+  } catch (...) {
+    return DispatchResult{
+        500,
+        R"({"__type":"InternalServiceError","Message":"Internal error."})"};
+  }
+}
+
+}  // namespace secretstage::protocol
