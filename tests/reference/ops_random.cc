@@ -79,13 +79,22 @@ void SetValue(Rng& rng, const Alphabet& a, Request& r, int string_pct,
     r.secret_string = Pick(rng, a.string_values);
     r.secret_binary = Pick(rng, a.binary_values);
   }
-  if (Chance(rng, 1)) r.secret_string = "";  // A constraint violation.
+  // Rarely values of the wrong length (constraint violations).
+  if (Chance(rng, 1)) r.secret_string = "";
+  if (Below(rng, 1000) < 2) r.secret_binary = std::string(65537, 'b');
+}
+
+// Rarely too long (257 characters) instead of `label`.
+std::string MaybeTooLong(Rng& rng, const std::string& label) {
+  return Chance(rng, 1) ? std::string(257, 'L') : label;
 }
 
 Op RandomCreate(Rng& rng, const Alphabet& a) {
   model::CreateSecretRequest r;
   const std::string& name = Pick(rng, a.names);
-  r.name = Chance(rng, 97) ? name : "bad name";
+  const size_t bad = Below(rng, 100);
+  r.name = bad < 97 ? name : bad < 98 ? "" : bad < 99 ? std::string(513, 'n')
+                                                      : "bad name";
   r.client_request_token = MaybeToken(rng, a, name, 80);
   SetValue(rng, a, r, 45, 15, 4);
   if (Chance(rng, 10)) {
@@ -106,13 +115,19 @@ Op RandomPut(Rng& rng, const Alphabet& a) {
   if (Chance(rng, 55)) {
     std::vector<std::string> stages;
     const size_t n = 1 + Below(rng, 3);
-    for (size_t i = 0; i < n; ++i) stages.push_back(Pick(rng, a.labels));
+    for (size_t i = 0; i < n; ++i) {
+      stages.push_back(MaybeTooLong(rng, Pick(rng, a.labels)));
+    }
     // Rarely an empty label or an empty list (constraint violations).
     if (Chance(rng, 1)) stages.push_back("");
     if (Chance(rng, 2) && a.known_disagreements) stages.clear();
     r.version_stages = std::move(stages);
   }
-  if (Chance(rng, 3)) r.rotation_token = "rot-00000000-0000-0000-0000-00000001";
+  if (Chance(rng, 3)) {
+    // Valid, or breaking both its length and its pattern.
+    r.rotation_token = Chance(rng, 80) ? "rot-00000000-0000-0000-0000-00000001"
+                                       : "rot token!";
+  }
   return PutSecretValueOp{std::move(r)};
 }
 
@@ -134,7 +149,8 @@ Op RandomVersionStage(Rng& rng, const Alphabet& a) {
   model::UpdateSecretVersionStageRequest r;
   const std::string& name = Pick(rng, a.names);
   r.secret_id = SecretId(rng, a, name);
-  r.version_stage = Chance(rng, 98) ? Pick(rng, a.labels) : "";
+  r.version_stage =
+      Chance(rng, 98) ? MaybeTooLong(rng, Pick(rng, a.labels)) : "";
   r.remove_from_version_id = MaybeToken(rng, a, name, 50);
   r.move_to_version_id = MaybeToken(rng, a, name, 75);
   return UpdateSecretVersionStageOp{std::move(r)};
@@ -146,7 +162,8 @@ Op RandomGet(Rng& rng, const Alphabet& a) {
   r.secret_id = SecretId(rng, a, name);
   r.version_id = MaybeToken(rng, a, name, 35);
   if (Chance(rng, 35)) {
-    r.version_stage = Chance(rng, 97) ? Pick(rng, a.labels) : "";
+    r.version_stage =
+        Chance(rng, 97) ? MaybeTooLong(rng, Pick(rng, a.labels)) : "";
   }
   return GetSecretValueOp{std::move(r)};
 }
