@@ -13,7 +13,10 @@ bool IsAlnum(char c) {
 
 // True if `resource` ends in "-" followed by six letters or digits.
 bool EndsWithArnSuffix(std::string_view resource) {
-  if (resource.size() < 8) return false;  // at least one name char + 7
+  // "-abcdef" alone counts too: a full ARN of the empty name, which no
+  // secret has (semantics.md §3: such a resource part is never a partial
+  // ARN).
+  if (resource.size() < 7) return false;
   const size_t dash = resource.size() - 7;
   if (resource[dash] != '-') return false;
   for (size_t i = dash + 1; i < resource.size(); ++i) {
@@ -32,8 +35,15 @@ absl::StatusOr<ParsedSecretId> ParseSecretId(std::string_view secret_id,
   }
   if (secret_id.size() <= arn_prefix.size() ||
       secret_id.substr(0, arn_prefix.size()) != arn_prefix) {
-    return AwsError(model::ErrorCode::kResourceNotFoundException,
-                    "Secrets Manager can't find the specified secret.");
+    std::string_view resource = secret_id;
+    if (const size_t at = secret_id.find(":secret:");
+        at != std::string_view::npos) {
+      resource = secret_id.substr(at + 8);
+    }
+    if (EndsWithArnSuffix(resource)) {
+      resource = resource.substr(0, resource.size() - 7);
+    }
+    return ParsedSecretId{resource, {}, /*elsewhere=*/true};
   }
   const std::string_view resource = secret_id.substr(arn_prefix.size());
   if (EndsWithArnSuffix(resource)) {

@@ -68,6 +68,7 @@ SecretStore::Shard& SecretStore::ShardFor(std::string_view name) const {
 absl::StatusOr<Secret*> SecretStore::FindLocked(
     const Shard& shard, const internal::ParsedSecretId& id,
     absl::Time now) const {
+  if (id.elsewhere) return internal::SecretNotFound();
   auto it = shard.by_name.find(Sv(id.name));
   if (it == shard.by_name.end()) return internal::SecretNotFound();
   Secret* secret = it->second.get();
@@ -198,11 +199,8 @@ absl::StatusOr<model::DeleteSecretResponse> SecretStore::DeleteSecret(
   if (absl::Status s = check.ToStatus(); !s.ok()) return s;
   absl::StatusOr<internal::ParsedSecretId> id =
       internal::ParseSecretId(request.secret_id, arn_prefix_);
+  if (!id.ok()) return id.status();
   const bool force = request.force_delete_without_recovery.value_or(false);
-  if (!id.ok() && (!force || AwsErrorCode(id.status()) ==
-                                 ErrorCode::kValidationException)) {
-    return id.status();
-  }
   if (force && request.recovery_window_in_days) {
     return AwsError(ErrorCode::kInvalidParameterException,
                     "You can't use ForceDeleteWithoutRecovery in conjunction "
@@ -215,11 +213,6 @@ absl::StatusOr<model::DeleteSecretResponse> SecretStore::DeleteSecret(
                     "days (inclusive).");
   }
   const absl::Time now = clock_->Now();
-  if (!id.ok()) {
-    // A forced delete of an ARN outside this account/region: as for any
-    // secret that does not exist, it succeeds.
-    return model::DeleteSecretResponse{request.secret_id, request.secret_id, now};
-  }
   Shard& shard = ShardFor(id->name);
   internal::PendingEvents pending(events_.get());
   WriterLockGuard lock(&shard.mu);

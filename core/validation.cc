@@ -73,6 +73,18 @@ void ConstraintChecker::ListSize(std::string_view member, size_t size,
   }
 }
 
+void ConstraintChecker::ListSize(std::string_view member,
+                                 const std::vector<std::string>& items,
+                                 int64_t min, int64_t max) {
+  const int64_t n = static_cast<int64_t>(items.size());
+  if (n >= min && n <= max) return;
+  errors_.push_back(absl::StrCat(
+      "Value '[", absl::StrJoin(items, ", "), "]' at '", Sv(member),
+      "' failed to satisfy constraint: Member must have length ",
+      n < min ? "greater than or equal to " : "less than or equal to ",
+      n < min ? min : max));
+}
+
 void ConstraintChecker::EachLength(std::string_view member,
                                    const std::vector<std::string>& items,
                                    int64_t min, int64_t max) {

@@ -31,6 +31,12 @@ class ConstraintChecker {
               bool count_utf8_chars = false);
   // Number of list items must be in [min, max].
   void ListSize(std::string_view member, size_t size, int64_t min, int64_t max);
+  // As above for a list of strings, echoed as Java prints a list
+  // ("Value '[a, b]' at 'member' ..."; decisions.md "Client request tokens":
+  // list sizes use the "Value '<v>'" form, only SecretString/SecretBinary
+  // are not echoed).
+  void ListSize(std::string_view member, const std::vector<std::string>& items,
+                int64_t min, int64_t max);
   // Each item's length must be in [min, max].
   void EachLength(std::string_view member, const std::vector<std::string>& items,
                   int64_t min, int64_t max);

@@ -33,7 +33,7 @@ absl::StatusOr<model::PutSecretValueResponse> SecretStore::PutSecretValue(
   check.OptionalLength("secretBinary", request.secret_binary, 1, 65536, true);
   check.OptionalLength("secretString", request.secret_string, 1, 65536, true, true);
   if (request.version_stages) {
-    check.ListSize("versionStages", request.version_stages->size(), 1, 20);
+    check.ListSize("versionStages", *request.version_stages, 1, 20);
     check.EachLength("versionStages", *request.version_stages, 1, 256);
   }
   if (request.rotation_token) {

@@ -127,12 +127,10 @@ std::string OutcomeKind(const Op& op, const Outcome& outcome) {
 
 std::optional<Mismatch> RunRandom(uint64_t seed, int num_ops,
                                   std::vector<Op>* ops,
-                                  std::map<std::string, int64_t>* coverage,
-                                  bool known_disagreements) {
+                                  std::map<std::string, int64_t>* coverage) {
   DualStore stores(seed);
   Rng rng(seed);
   Alphabet alphabet(stores.arn_prefix());
-  alphabet.known_disagreements = known_disagreements;
   ops->clear();
   for (int i = 0; i < num_ops; ++i) {
     ops->push_back(RandomOp(rng, alphabet));

@@ -58,12 +58,9 @@ std::optional<Mismatch> Replay(uint64_t seed, const std::vector<Op>& ops);
 // fresh DualStore(seed), stopping at the first disagreement. `ops` receives
 // the operations run (up to and including the failing one).
 // `coverage`, if not null, counts the outcomes by OutcomeKind().
-// With `known_disagreements`, also generates the inputs of
-// Alphabet::known_disagreements.
 std::optional<Mismatch> RunRandom(
     uint64_t seed, int num_ops, std::vector<Op>* ops,
-    std::map<std::string, int64_t>* coverage = nullptr,
-    bool known_disagreements = false);
+    std::map<std::string, int64_t>* coverage = nullptr);
 
 // "PutSecretValue: OK" or "PutSecretValue: LimitExceededException: You
 // can't attach more than..." (the message cut short): which path an

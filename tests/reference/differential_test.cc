@@ -6,9 +6,7 @@
 // --test_env=NAME=VALUE):
 //   SECRETSTAGE_DIFF_OPS=N     total operations (N / 2,000 seeds), e.g.
 //                              1000000 for a long run;
-//   SECRETSTAGE_DIFF_SEED=S    first seed (default 1);
-//   SECRETSTAGE_DIFF_KNOWN=1   also generate the inputs of the known
-//                              disagreements (see Alphabet in ops.h).
+//   SECRETSTAGE_DIFF_SEED=S    first seed (default 1).
 // A disagreement is shrunk to a minimal op list and printed as a test ready
 // to paste into regression_test.cc, with its seed.
 #include <cstdint>
@@ -41,7 +39,6 @@ TEST(DifferentialTest, CoreAgreesWithReferenceOnRandomOperations) {
   const int64_t total_ops = EnvInt("SECRETSTAGE_DIFF_OPS", kDefaultTotalOps);
   const uint64_t first_seed =
       static_cast<uint64_t>(EnvInt("SECRETSTAGE_DIFF_SEED", 1));
-  const bool known = EnvInt("SECRETSTAGE_DIFF_KNOWN", 0) != 0;
   const int64_t num_seeds = std::max<int64_t>(1, total_ops / kOpsPerSeed);
   const absl::Time start = absl::Now();
   int64_t ops_run = 0;
@@ -52,7 +49,7 @@ TEST(DifferentialTest, CoreAgreesWithReferenceOnRandomOperations) {
        ++seed) {
     std::vector<Op> ops;
     std::optional<Mismatch> mismatch =
-        RunRandom(seed, kOpsPerSeed, &ops, &coverage, known);
+        RunRandom(seed, kOpsPerSeed, &ops, &coverage);
     ops_run += static_cast<int64_t>(ops.size());
     if (!mismatch) continue;
     ++failures;

@@ -117,18 +117,13 @@ struct Alphabet {
   // and generated ids): likely versions of that secret, so that label moves
   // often succeed.
   std::map<std::string, std::vector<std::string>> learnt_version_ids;
-
-  // Also generate the inputs on which SecretStore is known to disagree with
-  // the reference (regression_test.cc "KnownDisagreement" tests): an empty
-  // VersionStages list and an ARN of another region. Off by default so that
-  // random runs keep finding new disagreements instead of these.
-  bool known_disagreements = false;
 };
 
 // One random operation. Optional members are present or absent at random;
 // a few values are invalid on purpose (the name "bad name", empty ids,
-// values and labels, a short token, MaxResults 0 and 101, RecoveryWindowInDays
-// 6 and 31).
+// values, labels and VersionStages lists, a short token, MaxResults 0 and
+// 101, RecoveryWindowInDays 6 and 31) and a few SecretIds are ARNs of another
+// region.
 Op RandomOp(Rng& rng, const Alphabet& alphabet);
 
 // ---- Printing ----------------------------------------------------------------

@@ -41,7 +41,7 @@ std::string SecretId(Rng& rng, const Alphabet& a, const std::string& name) {
   if (roll < 98) return absl::StrCat(a.arn_prefix, name, "-AbCd12");
   if (roll < 99) return "bad name";
   // Rarely: an empty id (a constraint violation) or another region's ARN.
-  if (Chance(rng, 50) || !a.known_disagreements) return "";
+  if (Chance(rng, 50)) return "";
   return absl::StrCat("arn:aws:secretsmanager:eu-west-1:123456789012:secret:",
                       name);
 }
@@ -120,7 +120,7 @@ Op RandomPut(Rng& rng, const Alphabet& a) {
     }
     // Rarely an empty label or an empty list (constraint violations).
     if (Chance(rng, 1)) stages.push_back("");
-    if (Chance(rng, 2) && a.known_disagreements) stages.clear();
+    if (Chance(rng, 2)) stages.clear();
     r.version_stages = std::move(stages);
   }
   if (Chance(rng, 3)) {

@@ -231,5 +231,51 @@ TEST(RegressionTest, QuotasAndPurge) {
   });
 }
 
+// Formerly known disagreements (decided from the spec; core was fixed):
+//
+// An empty VersionStages list is a list-size constraint violation, and
+// decisions.md "Client request tokens" gives list sizes the "Value '<v>' at"
+// form (state-machine.md: only SecretString/SecretBinary are not echoed).
+// Core used to omit the value ("Value at 'versionStages'").
+TEST(RegressionTest, EmptyVersionStagesListIsEchoed) {
+  ExpectAgree(2, {
+      CreateSecretOp{{.name = "s0", .client_request_token = Tok(1),
+                      .secret_string = "x"}},
+      PutSecretValueOp{{.secret_id = "s0", .client_request_token = Tok(4),
+                        .secret_string = "value-a",
+                        .version_stages = std::vector<std::string>{}}},
+      PutSecretValueOp{{.secret_id = "s0", .client_request_token = "short-token",
+                        .secret_binary = std::string("\000\001\002\377", 4),
+                        .version_stages = std::vector<std::string>{}}},
+  });
+}
+
+// An ARN of another region (or account, or partition) names no secret of
+// this store: it is not found at lookup, after the request's own checks, like
+// any missing secret (semantics.md §3 "same account/region", §8: request
+// shape before existence). Core used to answer ResourceNotFoundException
+// before checking, e.g., that PutSecretValue has a value, and a forced
+// DeleteSecret echoed the whole ARN as the Name.
+TEST(RegressionTest, ArnOfAnotherRegionIsAMissingSecret) {
+  const std::string foreign =
+      "arn:aws:secretsmanager:eu-west-1:123456789012:secret:s0";
+  ExpectAgree(1, {
+      CreateSecretOp{{.name = "s0", .client_request_token = Tok(1),
+                      .secret_string = "x"}},
+      PutSecretValueOp{{.secret_id = foreign, .client_request_token = Tok(6)}},
+      PutSecretValueOp{{.secret_id = foreign, .client_request_token = Tok(6),
+                        .secret_string = "y"}},
+      UpdateSecretVersionStageOp{{.secret_id = foreign,
+                                  .version_stage = "L1"}},
+      GetSecretValueOp{{.secret_id = foreign + "-AbCd12"}},
+      DeleteSecretOp{{.secret_id = foreign, .recovery_window_in_days = 6}},
+      DeleteSecretOp{{.secret_id = foreign}},
+      DeleteSecretOp{{.secret_id = foreign + "-AbCd12",
+                      .force_delete_without_recovery = true}},
+      RestoreSecretOp{{.secret_id = foreign}},
+      GetSecretValueOp{{.secret_id = "s0"}},
+  });
+}
+
 }  // namespace
 }  // namespace secretstage::reference
