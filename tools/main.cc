@@ -1,6 +1,7 @@
 // secretstage: command-line front end of the in-process Secrets Manager.
 //
 //   secretstage replay [--seed N] [--pretty] [FILE]
+//   secretstage serve [--port N] [--host H] ...   (tools/serve.h)
 //
 // Only argument parsing lives here; the work is in tools/replay.h.
 #include <cstdint>
@@ -13,6 +14,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/string_view.h"
 #include "tools/replay.h"
+#include "tools/serve.h"
 
 namespace {
 
@@ -44,8 +46,11 @@ int main(int argc, char** argv) {
   const std::vector<std::string_view> args(argv + 1, argv + argc);
   if (args.empty()) return UsageError("missing command");
   if (args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
-    std::cout << kUsage;
+    std::cout << kUsage << "\n" << secretstage::tools::kServeUsage;
     return 0;
+  }
+  if (args[0] == "serve") {
+    return secretstage::tools::RunServe({args.begin() + 1, args.end()});
   }
   if (args[0] != "replay") {
     return UsageError("unknown command '" + std::string(args[0]) + "'");
