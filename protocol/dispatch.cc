@@ -20,14 +20,21 @@ struct Operation {
 
 // The operations Dispatch understands. To add one: a codec in codecs/ and a
 // line here.
-constexpr std::array<Operation, 9> kOperations = {{
+constexpr std::array<Operation, 16> kOperations = {{
+    {"BatchGetSecretValue", &HandleBatchGetSecretValue},
+    {"CancelRotateSecret", &HandleCancelRotateSecret},
     {"CreateSecret", &HandleCreateSecret},
     {"DeleteSecret", &HandleDeleteSecret},
     {"DescribeSecret", &HandleDescribeSecret},
+    {"GetRandomPassword", &HandleGetRandomPassword},
     {"GetSecretValue", &HandleGetSecretValue},
     {"ListSecretVersionIds", &HandleListSecretVersionIds},
+    {"ListSecrets", &HandleListSecrets},
     {"PutSecretValue", &HandlePutSecretValue},
     {"RestoreSecret", &HandleRestoreSecret},
+    {"RotateSecret", &HandleRotateSecret},
+    {"TagResource", &HandleTagResource},
+    {"UntagResource", &HandleUntagResource},
     {"UpdateSecret", &HandleUpdateSecret},
     {"UpdateSecretVersionStage", &HandleUpdateSecretVersionStage},
 }};

@@ -29,8 +29,11 @@ struct DispatchResult {
 //
 // Supported: CreateSecret, PutSecretValue, UpdateSecret,
 // UpdateSecretVersionStage, GetSecretValue, DescribeSecret,
-// ListSecretVersionIds, DeleteSecret, RestoreSecret. Success writes only the
-// members that have a value (no nulls, no empty lists or maps); timestamps
+// ListSecretVersionIds, DeleteSecret, RestoreSecret, RotateSecret,
+// CancelRotateSecret, ListSecrets, BatchGetSecretValue, TagResource,
+// UntagResource, GetRandomPassword. Success writes only the members that
+// have a value (no nulls, no empty lists or maps; the one exception is a
+// list response's main list: Versions, SecretList, SecretValues); timestamps
 // are epoch-second numbers (protocol/timestamps.h); SecretBinary is base64.
 //
 // Errors are data, never exceptions. Checked in this order:
@@ -42,6 +45,8 @@ struct DispatchResult {
 //   missing required member        -> ValidationException
 //   missing ClientRequestToken (CreateSecret, PutSecretValue, UpdateSecret
 //   with a value)                  -> InvalidRequestException
+//   missing ClientRequestToken (RotateSecret)
+//                                  -> InvalidParameterException
 //   anything the store rejects     -> the store's exception and message.
 // An empty (or all-whitespace) body is read as {}. Unknown members are
 // ignored. Nothing here throws.

@@ -48,8 +48,30 @@ bool RequestReader::Has(std::string_view member) const {
   return Find(member) != nullptr;
 }
 
+bool RequestReader::Require(std::string_view member) {
+  if (Has(member)) return true;
+  missing_members_.push_back(CamelCase(member));
+  return false;
+}
+
 void RequestReader::SerializationError(std::string message) {
   if (serialization_error_.empty()) serialization_error_ = std::move(message);
+}
+
+bool RequestReader::AdoptNestedError(const RequestReader& nested) {
+  if (nested.serialization_error_.empty()) return false;
+  SerializationError(nested.serialization_error_);
+  return true;
+}
+
+const Json* RequestReader::Structure(std::string_view member) {
+  const Json* value = Find(member);
+  if (value == nullptr) return nullptr;
+  if (!value->is_object()) {
+    TypeMismatch(*value, "a Structure");
+    return nullptr;
+  }
+  return value;
 }
 
 void RequestReader::TypeMismatch(const Json& found, std::string_view wanted) {
@@ -174,13 +196,49 @@ std::vector<model::Tag> RequestReader::Tags(std::string_view member) {
     model::Tag tag;
     tag.key = tag_reader.String("Key").value_or("");
     tag.value = tag_reader.String("Value").value_or("");
-    if (!tag_reader.serialization_error_.empty()) {
-      SerializationError(tag_reader.serialization_error_);
-      return {};
-    }
+    if (AdoptNestedError(tag_reader)) return {};
     tags.push_back(std::move(tag));
   }
   return tags;
+}
+
+std::optional<std::vector<model::Filter>> RequestReader::Filters(
+    std::string_view member) {
+  const Json* value = Find(member);
+  if (value == nullptr) return std::nullopt;
+  if (!value->is_array()) {
+    TypeMismatch(*value, "a List");
+    return std::nullopt;
+  }
+  std::vector<model::Filter> filters;
+  filters.reserve(value->size());
+  for (const Json& item : *value) {
+    if (!item.is_object()) {
+      TypeMismatch(item, "a Structure");
+      return std::nullopt;
+    }
+    RequestReader filter_reader(item);
+    model::Filter filter;
+    filter.key = filter_reader.String("Key").value_or("");
+    filter.values =
+        filter_reader.StringList("Values").value_or(std::vector<std::string>{});
+    if (AdoptNestedError(filter_reader)) return std::nullopt;
+    filters.push_back(std::move(filter));
+  }
+  return filters;
+}
+
+std::optional<model::RotationRules> RequestReader::RotationRules(
+    std::string_view member) {
+  const Json* value = Structure(member);
+  if (value == nullptr) return std::nullopt;
+  RequestReader rules_reader(*value);
+  model::RotationRules rules;
+  rules.automatically_after_days = rules_reader.Int64("AutomaticallyAfterDays");
+  rules.duration = rules_reader.String("Duration");
+  rules.schedule_expression = rules_reader.String("ScheduleExpression");
+  if (AdoptNestedError(rules_reader)) return std::nullopt;
+  return rules;
 }
 
 absl::Status RequestReader::status() const {

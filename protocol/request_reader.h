@@ -10,6 +10,8 @@
 
 #include "absl/status/status.h"
 #include "model/common.h"
+#include "model/list_secrets.h"
+#include "model/rotation_rules.h"
 #include "protocol/json.h"
 
 namespace secretstage::protocol {
@@ -40,6 +42,9 @@ class RequestReader {
 
   // True if the member is present and not null, whatever its type.
   bool Has(std::string_view member) const;
+  // Has(), and a validation error when absent: for required members whose
+  // value another accessor reads (e.g. Require("Tags") then Tags("Tags")).
+  bool Require(std::string_view member);
 
   // A required string member; "" (and a validation error) when absent.
   std::string RequiredString(std::string_view member);
@@ -56,6 +61,12 @@ class RequestReader {
   std::optional<std::string> Blob(std::string_view member);
   // A list of {"Key": ..., "Value": ...}; absent members of a tag are "".
   std::vector<model::Tag> Tags(std::string_view member);
+  // A list of {"Key": string, "Values": [string]} (ListSecrets and
+  // BatchGetSecretValue); an absent Key is "", absent Values an empty list.
+  std::optional<std::vector<model::Filter>> Filters(std::string_view member);
+  // {"AutomaticallyAfterDays": Long, "Duration": string,
+  // "ScheduleExpression": string} (RotateSecret).
+  std::optional<model::RotationRules> RotationRules(std::string_view member);
 
   // OK if every accessor call so far found what it wanted (see above).
   absl::Status status() const;
@@ -65,6 +76,11 @@ class RequestReader {
   const Json* Find(std::string_view member) const;
   void TypeMismatch(const Json& found, std::string_view wanted);
   void SerializationError(std::string message);
+  // The member's value if it is a JSON object, else null (recording a type
+  // mismatch when it is present but not an object).
+  const Json* Structure(std::string_view member);
+  // Adopts a nested reader's first serialization error; true if it had one.
+  bool AdoptNestedError(const RequestReader& nested);
   std::optional<int64_t> Integer(std::string_view member, int64_t min,
                                  int64_t max, std::string_view wanted);
 

@@ -59,7 +59,9 @@ std::string Shorten(std::string text, size_t width) {
 bool ChangesState(std::string_view op) {
   return op == "CreateSecret" || op == "PutSecretValue" ||
          op == "UpdateSecret" || op == "UpdateSecretVersionStage" ||
-         op == "DeleteSecret" || op == "RestoreSecret";
+         op == "DeleteSecret" || op == "RestoreSecret" ||
+         op == "RotateSecret" || op == "CancelRotateSecret" ||
+         op == "TagResource" || op == "UntagResource";
 }
 
 // Splits a script line into its op and input (absent or null input: {}).

@@ -23,35 +23,15 @@ absl::StatusOr<Json> HandleDescribeSecret(SecretStore& store,
     out["RotationEnabled"] = *response->rotation_enabled;
   }
   SetIfPresent(out, "RotationLambdaARN", response->rotation_lambda_arn);
-  if (response->rotation_rules) {
-    const model::RotationRules& rules = *response->rotation_rules;
-    Json json_rules = Json::object();
-    if (rules.automatically_after_days) {
-      json_rules["AutomaticallyAfterDays"] = *rules.automatically_after_days;
-    }
-    SetIfPresent(json_rules, "Duration", rules.duration);
-    SetIfPresent(json_rules, "ScheduleExpression", rules.schedule_expression);
-    out["RotationRules"] = std::move(json_rules);
-  }
+  SetRotationRulesIfPresent(out, "RotationRules", response->rotation_rules);
   SetTimeIfPresent(out, "LastRotatedDate", response->last_rotated_date);
   SetTimeIfPresent(out, "LastChangedDate", response->last_changed_date);
   SetTimeIfPresent(out, "LastAccessedDate", response->last_accessed_date);
   SetTimeIfPresent(out, "DeletedDate", response->deleted_date);
   SetTimeIfPresent(out, "NextRotationDate", response->next_rotation_date);
-  if (!response->tags.empty()) {
-    Json tags = Json::array();
-    for (const model::Tag& tag : response->tags) {
-      tags.push_back(Json{{"Key", tag.key}, {"Value", tag.value}});
-    }
-    out["Tags"] = std::move(tags);
-  }
-  if (!response->version_ids_to_stages.empty()) {
-    Json map = Json::object();
-    for (const auto& [version_id, stages] : response->version_ids_to_stages) {
-      map[version_id] = stages;
-    }
-    out["VersionIdsToStages"] = std::move(map);
-  }
+  SetTagsIfNotEmpty(out, "Tags", response->tags);
+  SetStagesMapIfNotEmpty(out, "VersionIdsToStages",
+                         response->version_ids_to_stages);
   SetTimeIfPresent(out, "CreatedDate", response->created_date);
   return out;
 }
