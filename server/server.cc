@@ -1,6 +1,7 @@
 #include "server/server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <chrono>
 #include <cstdint>
@@ -95,6 +96,12 @@ void Server::Configure() {
   const int threads = options_.threads > 0 ? options_.threads : 1;
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http.set_tcp_nodelay(true);
+  // httplib's default also sets SO_REUSEPORT, which would let a second
+  // server bind the same port and silently share its connections.
+  http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
   // httplib's default closes a connection after 5 requests; SDKs keep theirs
   // open, so only the idle timeout ends a keep-alive connection.
   http.set_keep_alive_max_count(size_t{1} << 40);
