@@ -38,6 +38,49 @@ void EventHub::Deliver(const std::vector<StoreEvent>& events) {
   }
 }
 
+namespace {
+
+// The deliveries this thread is running, innermost first: a change made by
+// a listener is queued on the frame of its hub instead of waiting for a turn
+// that comes only after the running delivery.
+struct DeliveryFrame {
+  const EventHub* hub;
+  std::vector<std::pair<uint64_t, std::vector<StoreEvent>>>* queue;
+  DeliveryFrame* outer;
+};
+thread_local DeliveryFrame* t_deliveries = nullptr;
+
+}  // namespace
+
+void EventHub::DeliverInOrder(uint64_t ticket, std::vector<StoreEvent> events) {
+  for (DeliveryFrame* f = t_deliveries; f != nullptr; f = f->outer) {
+    if (f->hub == this) {
+      f->queue->emplace_back(ticket, std::move(events));
+      return;
+    }
+  }
+  std::vector<std::pair<uint64_t, std::vector<StoreEvent>>> queue;
+  queue.emplace_back(ticket, std::move(events));
+  DeliveryFrame frame{this, &queue, t_deliveries};
+  t_deliveries = &frame;
+  // Listeners may append to `queue` while it is being walked.
+  for (size_t i = 0; i < queue.size(); ++i) {
+    const uint64_t turn = queue[i].first;
+    std::vector<StoreEvent> batch = std::move(queue[i].second);
+    {
+      std::unique_lock<std::mutex> lock(turn_mu_);
+      turn_cv_.wait(lock, [&] { return next_turn_ == turn; });
+    }
+    Deliver(batch);
+    {
+      std::lock_guard<std::mutex> lock(turn_mu_);
+      ++next_turn_;
+    }
+    turn_cv_.notify_all();
+  }
+  t_deliveries = frame.outer;
+}
+
 LabelSnapshot SnapshotLabels(const Secret& secret) {
   LabelSnapshot out;
   out.reserve(secret.labels.size());

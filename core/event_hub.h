@@ -3,6 +3,7 @@
 #define SECRETSTAGE_CORE_EVENT_HUB_H_
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -18,8 +19,13 @@
 namespace secretstage::internal {
 
 // Thread-safe. Operations collect their events while they hold the shard
-// lock, take OrderLock() before releasing it, and Deliver() afterwards: so
-// listeners see events in commit order, without any store lock held.
+// lock and take a ticket (TakeTicket(), never blocks) before releasing it;
+// afterwards, with no store lock held, DeliverInOrder() waits for the
+// earlier tickets and calls the listeners. So listeners see events in commit
+// order, and may call back into the store (reads and writes): a change a
+// listener makes is delivered after the events being delivered, on the same
+// thread, once the listener returns. A thread waiting for its turn holds no
+// store lock, so a listener never deadlocks with other writers.
 class EventHub {
  public:
   // One relaxed load: the whole cost of events when nobody listens.
@@ -28,16 +34,28 @@ class EventHub {
   uint64_t Subscribe(EventListener listener);
   void Unsubscribe(uint64_t id);
 
-  std::unique_lock<std::mutex> OrderLock() {
-    return std::unique_lock<std::mutex>(order_mu_);
+  // The next place in delivery order. Take it while the change's lock is
+  // held, so that tickets follow commit order; every ticket taken must be
+  // passed to DeliverInOrder() exactly once.
+  uint64_t TakeTicket() {
+    return next_ticket_.fetch_add(1, std::memory_order_relaxed);
   }
-  // Calls every listener for each event. The caller holds OrderLock().
-  void Deliver(const std::vector<StoreEvent>& events);
+  // Waits until every earlier ticket was delivered, then calls every
+  // listener for each event. Called from inside a listener (of this hub, on
+  // this thread), it queues the events and returns at once; the outer call
+  // delivers them after its own. Must not be called with a store lock held.
+  void DeliverInOrder(uint64_t ticket, std::vector<StoreEvent> events);
 
  private:
   using Listeners = std::vector<std::pair<uint64_t, EventListener>>;
+  // Calls every listener for each event.
+  void Deliver(const std::vector<StoreEvent>& events);
+
   std::atomic<bool> active_{false};
-  std::mutex order_mu_;  // serialises deliveries
+  std::atomic<uint64_t> next_ticket_{0};
+  std::mutex turn_mu_;
+  std::condition_variable turn_cv_;
+  uint64_t next_turn_ = 0;  // guarded by turn_mu_: the ticket to deliver next
   std::mutex listeners_mu_;
   std::shared_ptr<const Listeners> listeners_;  // guarded by listeners_mu_
   uint64_t next_id_ = 1;                        // guarded by listeners_mu_
@@ -71,7 +89,7 @@ class PendingEvents {
  public:
   explicit PendingEvents(EventHub* hub) : hub_(hub), listening_(hub->active()) {}
   ~PendingEvents() {
-    if (order_.owns_lock()) hub_->Deliver(events_);
+    if (committed_) hub_->DeliverInOrder(ticket_, std::move(events_));
   }
   PendingEvents(const PendingEvents&) = delete;
   PendingEvents& operator=(const PendingEvents&) = delete;
@@ -82,14 +100,18 @@ class PendingEvents {
   }
   std::vector<StoreEvent>* events() { return &events_; }
   void Commit() {
-    if (listening_ && !events_.empty()) order_ = hub_->OrderLock();
+    if (listening_ && !events_.empty() && !committed_) {
+      ticket_ = hub_->TakeTicket();
+      committed_ = true;
+    }
   }
 
  private:
   EventHub* const hub_;
   const bool listening_;
+  bool committed_ = false;
+  uint64_t ticket_ = 0;
   std::vector<StoreEvent> events_;
-  std::unique_lock<std::mutex> order_;
 };
 
 }  // namespace secretstage::internal

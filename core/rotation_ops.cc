@@ -139,10 +139,13 @@ absl::StatusOr<model::RotateSecretResponse> SecretStore::RotateSecret(
     const std::vector<std::string> stages = {std::string(model::kAwsPending)};
     internal::ValueWrite write{token, internal::ValueKind::kNone, {}, &stages,
                                /*placeholder=*/true};
+    // A copy: WriteValue adds a version, which may move the one read here.
+    std::string current_value;
     if (!immediately && current_slot != nullptr) {
       const internal::Version& current = secret.versions[current_slot->version];
       write.kind = current.kind;
-      write.value = current.value;
+      current_value = current.value;
+      write.value = current_value;
     }
     absl::StatusOr<internal::ValueWriteResult> written = internal::WriteValue(
         secret, write, now,

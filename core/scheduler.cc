@@ -46,9 +46,12 @@ bool SecretStore::RunDue(const DueWork& work) {
     if (it == shard.by_name.end() || it->second->arn != work.arn) return false;
     const internal::Secret& secret = *it->second;
     if (!secret.rotation_enabled.value_or(false) ||
-        secret.next_rotation != work.when || secret.IsScheduled()) {
-      return false;  // cancelled, rescheduled or deleted since
+        secret.next_rotation != work.when) {
+      return false;  // cancelled or rescheduled since
     }
+    // A secret scheduled for deletion is not skipped: RotateSecret refuses
+    // it ("marked for deletion") and the refusal is recorded and rescheduled
+    // below, so the schedule resumes after RestoreSecret.
   }
   // As AWS's scheduler does: a rotation with the stored Lambda and rules.
   absl::StatusOr<model::RotateSecretResponse> rotated =

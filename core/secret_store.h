@@ -240,7 +240,10 @@ class SecretStore {
 
   // Calls `listener` once per change event, in commit order, after the
   // change is committed (core/events.h lists the kinds). Listeners run on
-  // the thread that made the change and must not call back into the store.
+  // the thread that made the change, with no store lock held. A listener
+  // may call back into the store: it sees the committed state, and the
+  // events of a change it makes are delivered after the events being
+  // delivered, once it returns (the call itself returns before that).
   // With no listener subscribed, events cost one relaxed atomic load per
   // change (BM_MoveCustomLabel vs BM_MoveCustomLabelWithListener).
   uint64_t Subscribe(EventListener listener);
