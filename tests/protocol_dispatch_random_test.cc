@@ -121,5 +121,109 @@ TEST(DispatchRandomTest, RandomBodiesNeverFailInternally) {
   EXPECT_GT(successes, 100) << successes;  // the bodies do reach the store's logic
 }
 
+// The same for the rotation, listing, batch, tag and password operations,
+// with their own members and values (nested RotationRules and Filters).
+constexpr std::array<const char*, 7> kNewOperations = {
+    "RotateSecret",        "CancelRotateSecret", "ListSecrets",
+    "BatchGetSecretValue", "TagResource",        "UntagResource",
+    "GetRandomPassword"};
+
+constexpr std::array<const char*, 20> kNewMembers = {"RotationLambdaARN",
+                                                     "RotationRules",
+                                                     "RotateImmediately",
+                                                     "IncludePlannedDeletion",
+                                                     "MaxResults",
+                                                     "NextToken",
+                                                     "Filters",
+                                                     "SortOrder",
+                                                     "SortBy",
+                                                     "SecretIdList",
+                                                     "Tags",
+                                                     "TagKeys",
+                                                     "PasswordLength",
+                                                     "ExcludeCharacters",
+                                                     "ExcludeNumbers",
+                                                     "ExcludePunctuation",
+                                                     "ExcludeUppercase",
+                                                     "ExcludeLowercase",
+                                                     "IncludeSpace",
+                                                     "RequireEachIncludedType"};
+
+constexpr std::array<const char*, 22> kNewValues = {
+    R"("arn:aws:lambda:us-east-1:123456789012:function:f")",
+    R"({"AutomaticallyAfterDays":1})",
+    R"({"AutomaticallyAfterDays":0})",
+    R"j({"ScheduleExpression":"rate(2 days)","Duration":"2h"})j",
+    R"j({"ScheduleExpression":"cron(0 1 * * ? *)"})j",
+    R"({"AutomaticallyAfterDays":"x"})",
+    R"([{"Key":"name","Values":["s"]}])",
+    R"([{"Key":"all","Values":["!s"]}])",
+    R"([{"Key":"bogus","Values":[]}])",
+    R"([{"Key":"tag-key"}])",
+    R"(["s","missing"])",
+    R"([{"Key":"k","Value":"v"}])",
+    R"(["k"])",
+    R"("desc")",
+    R"("name")",
+    "true",
+    "false",
+    "0",
+    "4097",
+    "20",
+    "null",
+    R"("abc")"
+};
+
+TEST(DispatchRandomTest, RandomBodiesForTheNewOperationsNeverFailInternally) {
+  StoreOptions options;
+  options.clock = std::make_shared<ManualClock>();
+  SecretStore store(options);
+  std::mt19937 rng(20241204);
+  int successes = 0;
+  ASSERT_EQ(Dispatch(store, "CreateSecret",
+                     R"({"Name":"s","SecretString":"v","ClientRequestToken":)"
+                     R"("s-0000000000000000000000000000000001"})")
+                .http_status,
+            200);
+  for (int i = 0; i < 5000; ++i) {
+    const char* operation = kNewOperations[rng() % kNewOperations.size()];
+    std::string body = "{";
+    if (rng() % 5 != 0) body += R"("SecretId":"s",)";
+    if (rng() % 2 == 0) {
+      body += R"("ClientRequestToken":"s-00000000000000000000000000000000)";
+      body += std::to_string(rng() % 100) + R"(",)";
+    }
+    const int members = static_cast<int>(rng() % 4);
+    for (int m = 0; m < members; ++m) {
+      body +=
+          std::string("\"") + kNewMembers[rng() % kNewMembers.size()] + "\":";
+      body += kNewValues[rng() % kNewValues.size()];
+      body += ",";
+    }
+    if (body.back() == ',') body.pop_back();
+    body += "}";
+    if (rng() % 50 == 0) body.resize(rng() % (body.size() + 1));
+    const DispatchResult result = Dispatch(store, operation, body);
+    ASSERT_NE(result.http_status, 500)
+        << operation << " " << body << " -> " << result.body;
+    Json reply = Json::parse(result.body, nullptr, false);
+    ASSERT_TRUE(reply.is_object()) << result.body;
+    if (result.http_status == 200) {
+      ++successes;
+    } else {
+      ASSERT_EQ(result.http_status, 400);
+      ASSERT_TRUE(reply["__type"].is_string()) << result.body;
+      ASSERT_TRUE(reply["Message"].is_string()) << result.body;
+    }
+    if (i % 250 == 0) {
+      const absl::Status invariants = store.CheckInvariants();
+      ASSERT_TRUE(invariants.ok()) << invariants.message();
+      // Let scheduled rotations fall due now and then.
+      ASSERT_TRUE(store.AdvanceClock(absl::Hours(13)).ok());
+    }
+  }
+  EXPECT_GT(successes, 100) << successes;
+}
+
 }  // namespace
 }  // namespace secretstage::protocol
