@@ -336,9 +336,17 @@ TEST(ServerLifecycleTest, StopClosesThePortAndIsIdempotent) {
   ASSERT_TRUE(port.ok());
   EXPECT_EQ(server.port(), *port);
   EXPECT_FALSE(server.Start().ok());  // only once
-  RawConnection idle(*port);          // an idle keep-alive connection
+  // An idle keep-alive connection does not hold up Stop() (the default
+  // keep-alive timeout is 30 s).
+  RawConnection idle(*port);
   ASSERT_TRUE(idle.connected());
+  ASSERT_TRUE(idle.Send(RawRequest("secretsmanager.DescribeSecret",
+                                   "{\"SecretId\":\"x\"}")));
+  ASSERT_THAT(idle.ReadResponse(2000), HasSubstr("ResourceNotFound"));
+  const absl::Time start = absl::Now();
   server.Stop();
+  EXPECT_LT(absl::Now() - start, absl::Seconds(2));
+  EXPECT_GE(idle.MillisUntilClosed(1000), 0);
   server.Stop();
   RawConnection after(*port);
   EXPECT_FALSE(after.connected());

@@ -1,6 +1,9 @@
 #include "server/server.h"
 
+#include <arpa/inet.h>
+#include <dirent.h>
 #include <httplib.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 
 #include <chrono>
@@ -14,6 +17,7 @@
 #include <utility>
 
 #include "absl/status/status.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "protocol/dispatch.h"
 #include "protocol/endpoint/endpoint.h"
@@ -72,6 +76,43 @@ protocol::DispatchResult TransportError(int status, const ServerOptions& o) {
       return protocol::ErrorResponse(status, "SerializationException",
                                      "Malformed HTTP request.");
   }
+}
+
+// Shuts down the reading side of every TCP connection this process
+// accepted on `port`. httplib's stop() closes only the listening socket; a
+// worker waiting for an idle keep-alive connection's next request would
+// keep waiting up to keep_alive_timeout. With its reading side shut down,
+// the connection reads EOF at once and its worker ends, while a response
+// being written still goes out. (httplib 0.11.4 offers no hook on accepted
+// sockets, so they are found in /proc/self/fd. The descriptors stay
+// httplib's to close.)
+void ShutdownAcceptedConnections(int port) {
+  DIR* dir = opendir("/proc/self/fd");
+  if (dir == nullptr) return;
+  while (const dirent* entry = readdir(dir)) {
+    int fd = -1;
+    if (!absl::SimpleAtoi(entry->d_name, &fd) || fd == dirfd(dir)) continue;
+    sockaddr_storage local{};
+    socklen_t local_len = sizeof(local);
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_len) != 0) {
+      continue;  // not a socket
+    }
+    int local_port = -1;
+    if (local.ss_family == AF_INET) {
+      local_port = ntohs(reinterpret_cast<sockaddr_in*>(&local)->sin_port);
+    } else if (local.ss_family == AF_INET6) {
+      local_port = ntohs(reinterpret_cast<sockaddr_in6*>(&local)->sin6_port);
+    }
+    if (local_port != port) continue;
+    // Accepted connections have a peer; the (closed) listener has none.
+    sockaddr_storage peer{};
+    socklen_t peer_len = sizeof(peer);
+    if (getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_len) != 0) {
+      continue;
+    }
+    shutdown(fd, SHUT_RD);
+  }
+  closedir(dir);
 }
 
 template <typename SetTimeout>
@@ -200,6 +241,7 @@ absl::StatusOr<int> Server::Start() {
 void Server::Stop() {
   if (!stopping_.HasBeenNotified()) stopping_.Notify();
   http_->stop();
+  if (port_ != 0) ShutdownAcceptedConnections(port_);
   if (listen_thread_.joinable()) listen_thread_.join();
   if (due_work_thread_.joinable()) due_work_thread_.join();
 }

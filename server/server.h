@@ -87,7 +87,8 @@ class Server {
   absl::StatusOr<int> Start();
 
   // Stops accepting, lets requests in progress finish, closes idle
-  // keep-alive connections and joins every thread. Idempotent; also safe
+  // keep-alive connections at once (a request still arriving is dropped)
+  // and joins every thread. Idempotent; also safe
   // when Start() failed or was never called.
   void Stop();
 

@@ -7,7 +7,10 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/string_view.h"
@@ -20,6 +23,7 @@ namespace secretstage::tools {
 const std::string_view kServeUsage =
     R"(Usage: secretstage serve [--port N] [--host H] [--seed N] [--region R]
                          [--account A] [--manual-clock]
+                         [--external-rotation LAMBDA_ARN]...
 
 Serves the Secrets Manager API (AWS JSON 1.1) over HTTP for AWS SDKs and the
 AWS CLI (--endpoint-url http://HOST:PORT, any credentials). Prints one line,
@@ -32,6 +36,13 @@ AWS CLI (--endpoint-url http://HOST:PORT, any credentials). Prints one line,
   --account A     account id in ARNs (default 123456789012)
   --manual-clock  virtual clock starting 2024-01-01T00:00:00Z, moved only by
                   the operation secretstage.AdvanceClock {"Seconds": N}
+  --external-rotation LAMBDA_ARN
+                  RotateSecret with this RotationLambdaARN only creates the
+                  AWSPENDING placeholder and returns, as AWS does before its
+                  Lambda runs: your rotation code then calls the four steps
+                  over HTTP. Other ARNs rotate at once with the built-in
+                  handler, which does what AWS's rotation template does.
+                  Repeatable.
 )";
 
 namespace {
@@ -65,6 +76,7 @@ bool Matches(std::string_view arg, std::string_view name) {
 int RunServe(const std::vector<std::string_view>& args) {
   StoreOptions store_options;
   server::ServerOptions server_options;
+  std::vector<std::string> external_rotation;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string_view arg = args[i];
     std::string_view value;
@@ -91,6 +103,11 @@ int RunServe(const std::vector<std::string_view>& args) {
                             &store_options.seed)) {
         return ServeUsageError("--seed needs a non-negative integer");
       }
+    } else if (Matches(arg, "--external-rotation")) {
+      if (!TakeValue(args, i, "--external-rotation", value) || value.empty()) {
+        return ServeUsageError("--external-rotation needs a Lambda ARN");
+      }
+      external_rotation.emplace_back(value);
     } else if (Matches(arg, "--host") || Matches(arg, "--region") ||
                Matches(arg, "--account")) {
       const std::string_view name = arg.substr(0, arg.find('='));
@@ -117,6 +134,13 @@ int RunServe(const std::vector<std::string_view>& args) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   SecretStore store(store_options);
+  for (std::string& arn : external_rotation) {
+    // Every step succeeds without doing anything: the client runs them.
+    store.RegisterRotationHandler(
+        std::move(arn), [](SecretStore&, const SecretStore::RotationStep&) {
+          return absl::OkStatus();
+        });
+  }
   server::Server server(store, server_options);
   const absl::StatusOr<int> port = server.Start();
   if (!port.ok()) {
