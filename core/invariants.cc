@@ -112,9 +112,13 @@ absl::Status CheckSecret(const Secret& s, std::string_view key,
 }  // namespace
 
 absl::Status SecretStore::CheckInvariants() const {
-  const absl::Time now = clock_->Now();
   for (const Shard& shard : shards_) {
     ReaderLockGuard lock(&shard.mu);
+    // Read the clock under the lock: a writer reads it before taking
+    // the lock, so a time read earlier can precede versions this shard
+    // shows (a false "created in the future" while other threads run
+    // and the clock moves; //tests/stress).
+    const absl::Time now = clock_->Now();
     for (const auto& [name, secret] : shard.by_name) {
       if (&ShardFor(name) != &shard) {
         return Broken(6, *secret, "stored in the wrong shard");

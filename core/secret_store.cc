@@ -162,7 +162,12 @@ absl::StatusOr<model::CreateSecretResponse> SecretStore::CreateSecret(
   auto secret = std::make_unique<Secret>();
   secret->name = request.name;
   secret->arn = absl::StrCat(arn_prefix_, request.name, "-", ids_.ArnSuffix());
-  secret->description = request.description;
+  // An empty Description is no Description: AWS omits it (semantics.md
+  // §2 "only returns fields that have a value"; recorded:
+  // test_create_secret_version_from_empty_secret).
+  if (request.description && !request.description->empty()) {
+    secret->description = request.description;
+  }
   if (request.kms_key_id && !request.kms_key_id->empty()) {
     secret->kms_key_id = request.kms_key_id;
   }

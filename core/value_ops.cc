@@ -143,9 +143,15 @@ absl::StatusOr<model::UpdateSecretResponse> SecretStore::UpdateSecret(
   }
   // Metadata changes come last: the value write above is the only step
   // that can fail.
-  if (request.description && request.description != secret.description) {
-    secret.description = request.description;
-    secret.last_changed = now;
+  // Description "" clears it (an empty Description is omitted, as at
+  // CreateSecret).
+  if (request.description) {
+    std::optional<std::string> description;
+    if (!request.description->empty()) description = request.description;
+    if (description != secret.description) {
+      secret.description = std::move(description);
+      secret.last_changed = now;
+    }
   }
   if (request.kms_key_id) {
     std::optional<std::string> key;

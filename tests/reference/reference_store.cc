@@ -129,6 +129,15 @@ void ReferenceStore::Detach(Secret& secret, const std::string& label) {
   }
 }
 
+std::optional<std::string> ReferenceStore::Description(
+    const std::optional<std::string>& request_description) {
+  // semantics.md §2: "Secrets Manager only returns fields that have a
+  // value"; an empty Description is not returned (recorded AWS response of
+  // test_create_secret_version_from_empty_secret, Description="").
+  if (!request_description || request_description->empty()) return std::nullopt;
+  return request_description;
+}
+
 std::optional<std::string> ReferenceStore::KmsKey(
     const std::optional<std::string>& request_kms_key_id) {
   // semantics.md §4.3: KmsKeyId "" = aws/secretsmanager, the default key,
@@ -210,7 +219,7 @@ absl::StatusOr<model::CreateSecretResponse> ReferenceStore::CreateSecret(
   Secret secret;
   secret.name = request.name;
   secret.arn = absl::StrCat(arn_prefix_, request.name, "-", ids_.ArnSuffix());
-  secret.description = request.description;
+  secret.description = Description(request.description);
   secret.kms_key_id = KmsKey(request.kms_key_id);
   secret.tags = request.tags;
   secret.created_date = now;

@@ -139,6 +139,9 @@ class ReferenceStore {
   static void Detach(Secret& secret, const std::string& label);
   static int DistinctLabels(const Secret& secret);
   static bool HasLabel(const Version& version, const std::string& label);
+  // A request's Description as stored: "" (no value) becomes none.
+  static std::optional<std::string> Description(
+      const std::optional<std::string>& request_description);
   // A request's KmsKeyId as stored: "" (the default key) becomes none.
   static std::optional<std::string> KmsKey(
       const std::optional<std::string>& request_kms_key_id);

@@ -213,7 +213,7 @@ absl::StatusOr<model::UpdateSecretResponse> ReferenceStore::UpdateSecret(
   // with the new key (spec silent; as SecretStore does). Spec silent on
   // LastChangedDate too: only a different Description/KmsKeyId counts as a
   // change (as SecretStore does).
-  if (request.description) next.description = request.description;
+  if (request.description) next.description = Description(request.description);
   if (request.kms_key_id) next.kms_key_id = KmsKey(request.kms_key_id);
   if (next.description != secret.description ||
       next.kms_key_id != secret.kms_key_id) {

@@ -277,5 +277,21 @@ TEST(RegressionTest, ArnOfAnotherRegionIsAMissingSecret) {
   });
 }
 
+// An empty Description is no Description (semantics.md §2 "only returns
+// fields that have a value"; the recorded AWS DescribeSecret after
+// CreateSecret(Description="") has none, test_create_secret_version_from_
+// empty_secret). UpdateSecret(Description="") clears one.
+TEST(RegressionTest, EmptyDescriptionIsOmitted) {
+  ExpectAgree(9, {
+      CreateSecretOp{{.name = "s0", .description = ""}},
+      DescribeSecretOp{{.secret_id = "s0"}},
+      UpdateSecretOp{{.secret_id = "s0", .description = "d1"}},
+      AdvanceClock{1},
+      UpdateSecretOp{{.secret_id = "s0", .description = ""}},
+      AdvanceClock{1},
+      UpdateSecretOp{{.secret_id = "s0", .description = ""}},
+  });
+}
+
 }  // namespace
 }  // namespace secretstage::reference
