@@ -315,7 +315,7 @@ TEST(StoreEventsTest, RecoveryWindowEndIsReportedAtTheDeletionDate) {
 // and the template's label moves): the placeholder, each step before it
 // runs, the finishSecret move and the outcome, in that order. A handler that
 // advances the clock shows that each event carries the time of its change.
-TEST(StoreEventsTest, RotationReportsPlaceholderStepsMovesAndSuccess) {
+TEST(StoreEventsTest, RotationReportsPlaceholderStepsAndSuccess) {
   CheckedStore store;
   const auto created = Create(store, "s", "x", Tok(1));
   std::map<std::string, absl::Time> step_started;

@@ -409,7 +409,7 @@ TEST(ScheduledRotationTest, ManualRotationMovesTheSchedule) {
 TEST(ScheduledRotationTest, SchedulesOfSeveralSecretsInterleaveInTimeOrder) {
   CheckedStore store;
   const auto a = Create(store, "a", "x", Tok(1));
-  const auto b = Create(store, "b", "x", Tok(2));
+  Create(store, "b", "x", Tok(2));
   ASSERT_OK(Rotate(store, "b", Days(3)));
   ASSERT_OK(Rotate(store, "a", Days(2)));
   const absl::Time t0 = store.Now();
@@ -425,7 +425,6 @@ TEST(ScheduledRotationTest, SchedulesOfSeveralSecretsInterleaveInTimeOrder) {
                                  std::pair{std::string("a"), day(4)},
                                  std::pair{std::string("a"), day(6)},
                                  std::pair{std::string("b"), day(6)}));
-  (void)b;
 }
 
 // secret_store.h RunDueWork: for a store whose clock moves by itself, the
