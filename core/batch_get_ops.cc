@@ -72,7 +72,7 @@ SecretStore::BatchGetSecretValue(
     std::vector<ListKey> keys;
     for (const Shard& shard : shards_) {
       ReaderLockGuard lock(&shard.mu);
-      for (const auto& [name, secret] : shard.by_name) {
+      for (const auto& secret : shard.by_name) {
         if (secret->IsScheduled() || secret->IsGoneAt(now) ||
             !matcher.Matches(*secret)) {
           continue;

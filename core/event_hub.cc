@@ -85,7 +85,7 @@ LabelSnapshot SnapshotLabels(const Secret& secret) {
   LabelSnapshot out;
   out.reserve(secret.labels.size());
   for (const LabelSlot& slot : secret.labels) {
-    out.emplace_back(slot.name, secret.versions[slot.version].id);
+    out.emplace_back(slot.name.str(), secret.versions[slot.version].id.str());
   }
   return out;
 }
@@ -123,7 +123,7 @@ void AppendWriteEvents(const LabelSnapshot& before, const Secret& secret,
   }
   if (written.created) {
     out->push_back(MakeEvent(EventKind::kVersionCreated, secret, time,
-                             secret.versions[written.version].id));
+                             secret.versions[written.version].id.str()));
   }
   AppendLabelDiff(before, secret, time, out);
 }
@@ -131,7 +131,7 @@ void AppendWriteEvents(const LabelSnapshot& before, const Secret& secret,
 StoreEvent MakeEvent(EventKind kind, const Secret& secret, absl::Time time,
                      std::string version_id, std::string label,
                      std::string detail) {
-  return StoreEvent{kind,           secret.arn,        std::move(version_id),
+  return StoreEvent{kind,           secret.Arn(),        std::move(version_id),
                     std::move(label), std::move(detail), time};
 }
 

@@ -13,10 +13,11 @@ namespace secretstage {
 namespace {
 
 using internal::Secret;
+using internal::Sv;
 
 absl::Status Broken(int number, const Secret& secret, std::string_view what) {
   return absl::InternalError(absl::StrCat("invariant ", number, " violated for ",
-                                          secret.arn, ": ", internal::Sv(what)));
+                                          secret.Arn(), ": ", internal::Sv(what)));
 }
 
 bool IsAlnum(char c) {
@@ -25,18 +26,18 @@ bool IsAlnum(char c) {
 }
 
 absl::Status CheckVersions(const Secret& s, absl::Time now) {
-  // 5. Version ids.
-  if (s.version_index.size() != s.versions.size()) {
-    return Broken(5, s, "version index size differs from the versions");
+  // 5. Version ids: each found at its own position, none purged.
+  if ((s.version_index != nullptr) !=
+      (s.versions.size() > internal::kLinearVersions)) {
+    return Broken(5, s, "version index present iff more than 8 versions");
   }
   for (uint32_t i = 0; i < s.versions.size(); ++i) {
     const internal::Version& v = s.versions[i];
-    auto it = s.version_index.find(v.id);
-    if (it == s.version_index.end() || it->second != i) {
-      return Broken(5, s, absl::StrCat("version ", v.id, " is mis-indexed"));
+    if (s.FindVersion(v.id) != static_cast<int64_t>(i)) {
+      return Broken(5, s, absl::StrCat("version ", Sv(v.id), " is mis-indexed"));
     }
-    if (s.purged_version_ids.contains(v.id)) {
-      return Broken(5, s, absl::StrCat("live version ", v.id, " is purged"));
+    if (s.IsPurged(v.id)) {
+      return Broken(5, s, absl::StrCat("live version ", Sv(v.id), " is purged"));
     }
     if (i > 0 && !(s.versions[i - 1].creation_seq < v.creation_seq)) {
       return Broken(5, s, "versions out of creation order");
@@ -44,15 +45,15 @@ absl::Status CheckVersions(const Secret& s, absl::Time now) {
     // 7. Values: SecretString may hold 65,536 characters of up to 4 bytes.
     if (v.kind != internal::ValueKind::kNone &&
         (v.value.empty() || v.value.size() > 4 * 65536)) {
-      return Broken(7, s, absl::StrCat("version ", v.id, " value size"));
+      return Broken(7, s, absl::StrCat("version ", Sv(v.id), " value size"));
     }
     if (v.kind == internal::ValueKind::kNone && !v.value.empty()) {
-      return Broken(7, s, absl::StrCat("version ", v.id, " has a stray value"));
+      return Broken(7, s, absl::StrCat("version ", Sv(v.id), " has a stray value"));
     }
     // 9. Time.
     if (v.created > now) {
       return Broken(9, s,
-                    absl::StrCat("version ", v.id, " created in the future"));
+                    absl::StrCat("version ", Sv(v.id), " created in the future"));
     }
   }
   return absl::OkStatus();
@@ -64,14 +65,14 @@ absl::Status CheckSecret(const Secret& s, std::string_view key,
   // 1. One holder per label.
   std::set<std::string> seen;
   for (const internal::LabelSlot& slot : s.labels) {
-    if (!seen.insert(slot.name).second) {
-      return Broken(1, s, absl::StrCat("label ", slot.name, " has two holders"));
+    if (!seen.insert(slot.name.str()).second) {
+      return Broken(1, s, absl::StrCat("label ", Sv(slot.name), " has two holders"));
     }
   }
   // 2. The label index agrees with the versions.
   for (const internal::LabelSlot& slot : s.labels) {
     if (slot.version >= s.versions.size()) {
-      return Broken(2, s, absl::StrCat("label ", slot.name,
+      return Broken(2, s, absl::StrCat("label ", Sv(slot.name),
                                        " names a missing version"));
     }
     if (slot.name.empty()) return Broken(2, s, "empty label");
@@ -88,14 +89,11 @@ absl::Status CheckSecret(const Secret& s, std::string_view key,
   if (absl::Status st = CheckVersions(s, now); !st.ok()) return st;
   // 6. Names and ARNs.
   if (s.name != key) return Broken(6, s, "indexed under another name");
-  if (s.arn.size() != arn_prefix.size() + s.name.size() + 7 ||
-      s.arn.compare(0, arn_prefix.size(), arn_prefix) != 0 ||
-      s.arn.compare(arn_prefix.size(), s.name.size(), s.name) != 0 ||
-      s.arn[arn_prefix.size() + s.name.size()] != '-') {
+  if (s.arn_prefix == nullptr || *s.arn_prefix != arn_prefix) {
     return Broken(6, s, "ARN does not match the name");
   }
-  for (size_t i = s.arn.size() - 6; i < s.arn.size(); ++i) {
-    if (!IsAlnum(s.arn[i])) return Broken(6, s, "bad ARN suffix");
+  for (char c : s.arn_suffix) {
+    if (!IsAlnum(c)) return Broken(6, s, "bad ARN suffix");
   }
   // 8. AWSCURRENT, once attached, stays attached.
   if (s.had_current && s.FindLabel(model::kAwsCurrent) == nullptr) {
@@ -119,7 +117,8 @@ absl::Status SecretStore::CheckInvariants() const {
     // shows (a false "created in the future" while other threads run
     // and the clock moves; //tests/stress).
     const absl::Time now = clock_->Now();
-    for (const auto& [name, secret] : shard.by_name) {
+    for (const auto& secret : shard.by_name) {
+      const std::string_view name = secret->name;
       if (&ShardFor(name) != &shard) {
         return Broken(6, *secret, "stored in the wrong shard");
       }

@@ -16,7 +16,7 @@ bool AttachLabel(LabelTable& table, std::string_view label, uint32_t version,
       return true;
     }
   }
-  table.push_back(LabelSlot{std::string(label), version, next_seq++});
+  table.push_back(LabelSlot{SmallString<11>(label), version, next_seq++});
   return true;
 }
 
@@ -75,7 +75,7 @@ std::vector<std::string> Secret::LabelsOf(uint32_t index) const {
   });
   std::vector<std::string> out;
   out.reserve(slots.size());
-  for (const LabelSlot* s : slots) out.push_back(s->name);
+  for (const LabelSlot* s : slots) out.push_back(s->name.str());
   return out;
 }
 

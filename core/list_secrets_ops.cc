@@ -69,7 +69,7 @@ absl::StatusOr<model::ListSecretsResponse> SecretStore::ListSecrets(
   std::vector<ListKey> keys;
   for (const Shard& shard : shards_) {
     ReaderLockGuard lock(&shard.mu);
-    for (const auto& [name, secret] : shard.by_name) {
+    for (const auto& secret : shard.by_name) {
       if (!Listable(*secret, now, include_planned) ||
           !matcher.Matches(*secret)) {
         continue;

@@ -62,7 +62,7 @@ absl::StatusOr<model::DescribeSecretResponse> SecretStore::DescribeSecret(
   if (!found.ok()) return found.status();
   const Secret& secret = **found;
   model::DescribeSecretResponse response;
-  response.arn = secret.arn;
+  response.arn = secret.Arn();
   response.name = secret.name;
   response.description = secret.description;
   response.kms_key_id = secret.kms_key_id;
@@ -80,7 +80,7 @@ absl::StatusOr<model::DescribeSecretResponse> SecretStore::DescribeSecret(
   for (uint32_t i = 0; i < secret.versions.size(); ++i) {
     std::vector<std::string> labels = secret.LabelsOf(i);
     if (!labels.empty()) {
-      response.version_ids_to_stages.emplace(secret.versions[i].id,
+      response.version_ids_to_stages.emplace(secret.versions[i].id.str(),
                                              std::move(labels));
     }
   }
@@ -129,19 +129,19 @@ SecretStore::ListSecretVersionIds(
   const size_t end = std::min(listed.size(), start + page);
 
   model::ListSecretVersionIdsResponse response;
-  response.arn = secret.arn;
+  response.arn = secret.Arn();
   response.name = secret.name;
   for (size_t k = start; k < end; ++k) {
     const Version& v = secret.versions[listed[k]];
     model::SecretVersionsListEntry entry;
-    entry.version_id = v.id;
+    entry.version_id = v.id.str();
     entry.version_stages = secret.LabelsOf(listed[k]);
     entry.last_accessed_date = AccessDate(v.last_accessed_day);
     entry.created_date = v.created;
     entry.kms_key_ids = KmsKeyIdsOf(v);
     response.versions.push_back(std::move(entry));
   }
-  if (end < listed.size()) response.next_token = secret.versions[listed[end]].id;
+  if (end < listed.size()) response.next_token = secret.versions[listed[end]].id.str();
   return response;
 }
 

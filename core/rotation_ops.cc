@@ -46,10 +46,7 @@ void RemoveTemporaryVersion(Secret& secret, const std::string& id,
     }
   }
   secret.versions.erase(secret.versions.begin() + index);
-  secret.version_index.clear();
-  for (uint32_t i = 0; i < secret.versions.size(); ++i) {
-    secret.version_index[secret.versions[i].id] = i;
-  }
+  secret.ReindexVersions();
   if (pending_before && secret.FindLabel(model::kAwsPending) == nullptr) {
     const int64_t back = secret.FindVersion(*pending_before);
     if (back >= 0) {
@@ -101,7 +98,7 @@ absl::StatusOr<model::RotateSecretResponse> SecretStore::RotateSecret(
     absl::StatusOr<Secret*> found = FindUsableLocked(shard, *id, now);
     if (!found.ok()) return found.status();
     Secret& secret = **found;
-    response.arn = secret.arn;
+    response.arn = secret.Arn();
     response.name = secret.name;
 
     if (request.rotation_lambda_arn && !request.rotation_lambda_arn->empty()) {
@@ -129,7 +126,7 @@ absl::StatusOr<model::RotateSecretResponse> SecretStore::RotateSecret(
       return response;
     }
     if (pending_slot != nullptr) {
-      pending_before = secret.versions[pending_slot->version].id;
+      pending_before = secret.versions[pending_slot->version].id.str();
     }
 
     // The version the rotation works on: a value-less placeholder, or for
@@ -144,7 +141,7 @@ absl::StatusOr<model::RotateSecretResponse> SecretStore::RotateSecret(
     if (!immediately && current_slot != nullptr) {
       const internal::Version& current = secret.versions[current_slot->version];
       write.kind = current.kind;
-      current_value = current.value;
+      current_value = current.value.str();
       write.value = current_value;
     }
     absl::StatusOr<internal::ValueWriteResult> written = internal::WriteValue(
@@ -161,7 +158,7 @@ absl::StatusOr<model::RotateSecretResponse> SecretStore::RotateSecret(
     if (!immediately && secret.rotation_rules) {
       secret.next_rotation = internal::NextRotationDate(*secret.rotation_rules, now);
       Schedule(DueWork{*secret.next_rotation, DueWork::kRotation, secret.name,
-                       secret.arn});
+                       secret.Arn()});
     }
     secret.last_changed = now;
     response.version_id = token;
@@ -199,9 +196,9 @@ void SecretStore::FinishRotation(const internal::ParsedSecretId& id,
   Shard& shard = ShardFor(id.name);
   internal::PendingEvents pending(events_.get());
   WriterLockGuard lock(&shard.mu);
-  auto it = shard.by_name.find(internal::Sv(id.name));
-  if (it == shard.by_name.end() || it->second->arn != arn) return;
-  Secret& secret = *it->second;
+  auto it = shard.by_name.find(std::string_view(id.name));
+  if (it == shard.by_name.end() || (*it)->Arn() != arn) return;
+  Secret& secret = **it;
   if (!immediately) {
     internal::LabelSnapshot before;
     if (pending.listening()) before = internal::SnapshotLabels(secret);
@@ -214,7 +211,7 @@ void SecretStore::FinishRotation(const internal::ParsedSecretId& id,
     if (secret.rotation_rules && secret.rotation_enabled.value_or(false)) {
       secret.next_rotation = internal::NextRotationDate(*secret.rotation_rules, now);
       Schedule(DueWork{*secret.next_rotation, DueWork::kRotation, secret.name,
-                       secret.arn});
+                       secret.Arn()});
     }
     pending.Add(internal::MakeEvent(EventKind::kRotationSucceeded, secret, now,
                                     token));
@@ -228,7 +225,7 @@ void SecretStore::FinishRotation(const internal::ParsedSecretId& id,
         secret.rotation_enabled.value_or(false)) {
       secret.next_rotation = internal::NextRotationDate(*secret.rotation_rules, now);
       Schedule(DueWork{*secret.next_rotation, DueWork::kRotation, secret.name,
-                       secret.arn});
+                       secret.Arn()});
     }
     pending.Add(internal::MakeEvent(EventKind::kRotationFailed, secret, now,
                                     token, {}, std::string(failure.message())));
@@ -250,13 +247,13 @@ SecretStore::CancelRotateSecret(const model::CancelRotateSecretRequest& request)
   absl::StatusOr<Secret*> found = FindUsableLocked(shard, *id, now);
   if (!found.ok()) return found.status();
   Secret& secret = **found;
-  model::CancelRotateSecretResponse response{secret.arn, secret.name,
+  model::CancelRotateSecretResponse response{secret.Arn(), secret.name,
                                              std::nullopt};
   const internal::LabelSlot* pending_slot = secret.FindLabel(model::kAwsPending);
   const internal::LabelSlot* current_slot = secret.FindLabel(model::kAwsCurrent);
   if (pending_slot != nullptr &&
       (current_slot == nullptr || pending_slot->version != current_slot->version)) {
-    response.version_id = secret.versions[pending_slot->version].id;
+    response.version_id = secret.versions[pending_slot->version].id.str();
   }
   if (secret.rotation_enabled.has_value()) {
     secret.rotation_enabled = false;

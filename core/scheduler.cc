@@ -29,12 +29,12 @@ bool SecretStore::RunDue(const DueWork& work) {
   if (work.kind == DueWork::kDeletion) {
     internal::PendingEvents pending(events_.get());
     WriterLockGuard lock(&shard.mu);
-    auto it = shard.by_name.find(internal::Sv(work.name));
-    if (it == shard.by_name.end() || it->second->arn != work.arn ||
-        it->second->deletion_date != work.when || !it->second->IsGoneAt(now)) {
+    auto it = shard.by_name.find(std::string_view(work.name));
+    if (it == shard.by_name.end() || (*it)->Arn() != work.arn ||
+        (*it)->deletion_date != work.when || !(*it)->IsGoneAt(now)) {
       return false;  // restored, force-deleted or re-created since
     }
-    pending.Add(internal::MakeEvent(EventKind::kSecretDeleted, *it->second,
+    pending.Add(internal::MakeEvent(EventKind::kSecretDeleted, **it,
                                     work.when));
     shard.by_name.erase(it);
     pending.Commit();
@@ -42,9 +42,9 @@ bool SecretStore::RunDue(const DueWork& work) {
   }
   {
     ReaderLockGuard lock(&shard.mu);
-    auto it = shard.by_name.find(internal::Sv(work.name));
-    if (it == shard.by_name.end() || it->second->arn != work.arn) return false;
-    const internal::Secret& secret = *it->second;
+    auto it = shard.by_name.find(std::string_view(work.name));
+    if (it == shard.by_name.end() || (*it)->Arn() != work.arn) return false;
+    const internal::Secret& secret = **it;
     if (!secret.rotation_enabled.value_or(false) ||
         secret.next_rotation != work.when) {
       return false;  // cancelled or rescheduled since
@@ -60,15 +60,15 @@ bool SecretStore::RunDue(const DueWork& work) {
     // E.g. "A previous rotation isn't complete": record it, try next period.
     internal::PendingEvents pending(events_.get());
     WriterLockGuard lock(&shard.mu);
-    auto it = shard.by_name.find(internal::Sv(work.name));
-    if (it == shard.by_name.end() || it->second->arn != work.arn) return true;
-    internal::Secret& secret = *it->second;
+    auto it = shard.by_name.find(std::string_view(work.name));
+    if (it == shard.by_name.end() || (*it)->Arn() != work.arn) return true;
+    internal::Secret& secret = **it;
     secret.last_rotation_failure = std::string(rotated.status().message());
     if (secret.rotation_rules && secret.rotation_enabled.value_or(false)) {
       secret.next_rotation =
           internal::NextRotationDate(*secret.rotation_rules, now);
       Schedule(DueWork{*secret.next_rotation, DueWork::kRotation, secret.name,
-                       secret.arn});
+                       secret.Arn()});
     }
     pending.Add(internal::MakeEvent(EventKind::kRotationFailed, secret, now, {},
                                     {}, std::string(rotated.status().message())));

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
+#include "core/validation.h"
 
 namespace secretstage::internal {
 
@@ -29,6 +30,15 @@ struct ParsedSecretId {
 // request shape before existence).
 absl::StatusOr<ParsedSecretId> ParseSecretId(std::string_view secret_id,
                                              std::string_view arn_prefix);
+// As ParseSecretId, with the common case (a plain, valid name) inlined.
+inline absl::StatusOr<ParsedSecretId> ParseSecretIdFast(
+    std::string_view secret_id, std::string_view arn_prefix) {
+  if ((secret_id.size() < 4 || secret_id.substr(0, 4) != "arn:") &&
+      AllValidNameChars(secret_id)) {
+    return ParsedSecretId{secret_id, {}};
+  }
+  return ParseSecretId(secret_id, arn_prefix);
+}
 
 }  // namespace secretstage::internal
 

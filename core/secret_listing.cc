@@ -74,7 +74,7 @@ ListKey KeyOf(const Secret& secret, SortBy by) {
       break;
   }
   key.name = secret.name;
-  key.arn = secret.arn;
+  key.arn = secret.Arn();
   return key;
 }
 
@@ -134,7 +134,7 @@ ListPage SelectPage(std::vector<ListKey> keys, const ListOrder& order,
 
 model::SecretListEntry ListEntryOf(const Secret& secret) {
   model::SecretListEntry entry;
-  entry.arn = secret.arn;
+  entry.arn = secret.Arn();
   entry.name = secret.name;
   entry.description = secret.description;
   entry.kms_key_id = secret.kms_key_id;
@@ -152,7 +152,7 @@ model::SecretListEntry ListEntryOf(const Secret& secret) {
   for (uint32_t i = 0; i < secret.versions.size(); ++i) {
     std::vector<std::string> labels = secret.LabelsOf(i);
     if (!labels.empty()) {
-      entry.secret_versions_to_stages.emplace(secret.versions[i].id,
+      entry.secret_versions_to_stages.emplace(secret.versions[i].id.str(),
                                               std::move(labels));
     }
   }

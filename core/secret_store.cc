@@ -3,6 +3,7 @@
 // operations live in value_ops.cc, version_stage_ops.cc and read_ops.cc.
 #include "core/secret_store.h"
 
+#include <cstring>
 #include <utility>
 
 #include "absl/hash/hash.h"
@@ -60,21 +61,16 @@ void SecretStore::Unsubscribe(uint64_t subscription) {
   events_->Unsubscribe(subscription);
 }
 
-SecretStore::Shard& SecretStore::ShardFor(std::string_view name) const {
-  const size_t h = absl::Hash<absl::string_view>{}(Sv(name));
-  return shards_[(h >> 7) % kNumShards];
-}
-
 absl::StatusOr<Secret*> SecretStore::FindLocked(
     const Shard& shard, const internal::ParsedSecretId& id,
     absl::Time now) const {
   if (id.elsewhere) return internal::SecretNotFound();
-  auto it = shard.by_name.find(Sv(id.name));
+  auto it = shard.by_name.find(id.name);
   if (it == shard.by_name.end()) return internal::SecretNotFound();
-  Secret* secret = it->second.get();
+  Secret* secret = it->get();
   if (secret->IsGoneAt(now)) return internal::SecretNotFound();
   if (!id.arn_suffix.empty() &&
-      std::string_view(secret->arn).substr(secret->arn.size() - 6) !=
+      std::string_view(secret->arn_suffix, sizeof(secret->arn_suffix)) !=
           id.arn_suffix) {
     return internal::SecretNotFound();
   }
@@ -91,10 +87,24 @@ absl::StatusOr<Secret*> SecretStore::FindUsableLocked(
   return secret;
 }
 
+absl::StatusOr<Secret*> SecretStore::FindUsableLocked(
+    const Shard& shard, const internal::ParsedSecretId& id, absl::Time now,
+    uint64_t hash) const {
+  if (!id.elsewhere) {
+    auto it = shard.by_name.find(id.name, hash);
+    if (it != shard.by_name.end() && !(*it)->IsScheduled() &&
+        (id.arn_suffix.empty() ||
+         std::string_view((*it)->arn_suffix, 6) == id.arn_suffix)) {
+      return it->get();
+    }
+  }
+  return FindUsableLocked(shard, id, now);  // every other case, and errors
+}
+
 void SecretStore::EraseIfGoneLocked(Shard& shard, std::string_view name,
                                     absl::Time now) {
-  auto it = shard.by_name.find(Sv(name));
-  if (it != shard.by_name.end() && it->second->IsGoneAt(now)) {
+  auto it = shard.by_name.find(name);
+  if (it != shard.by_name.end() && (*it)->IsGoneAt(now)) {
     shard.by_name.erase(it);
   }
 }
@@ -136,9 +146,9 @@ absl::StatusOr<model::CreateSecretResponse> SecretStore::CreateSecret(
   internal::PendingEvents pending(events_.get());
   WriterLockGuard lock(&shard.mu);
   EraseIfGoneLocked(shard, request.name, now);
-  auto it = shard.by_name.find(request.name);
+  auto it = shard.by_name.find(std::string_view(request.name));
   if (it != shard.by_name.end()) {
-    Secret& existing = *it->second;
+    Secret& existing = **it;
     if (existing.IsScheduled()) {
       return AwsError(ErrorCode::kInvalidRequestException,
                       "You can't create this secret because a secret with "
@@ -149,10 +159,10 @@ absl::StatusOr<model::CreateSecretResponse> SecretStore::CreateSecret(
     if (v >= 0 && has_value) {
       const internal::Version& version = existing.versions[static_cast<size_t>(v)];
       if (version.kind == kind && version.value == value) {
-        return model::CreateSecretResponse{existing.arn, existing.name,
-                                           version.id};
+        return model::CreateSecretResponse{existing.Arn(), existing.name,
+                                           version.id.str()};
       }
-      return internal::TokenInUse(token, existing.arn);
+      return internal::TokenInUse(token, existing.Arn());
     }
     return AwsError(ErrorCode::kResourceExistsException,
                     absl::StrCat("The operation failed because the secret ",
@@ -161,7 +171,9 @@ absl::StatusOr<model::CreateSecretResponse> SecretStore::CreateSecret(
 
   auto secret = std::make_unique<Secret>();
   secret->name = request.name;
-  secret->arn = absl::StrCat(arn_prefix_, request.name, "-", ids_.ArnSuffix());
+  secret->arn_prefix = &arn_prefix_;
+  const std::string suffix = ids_.ArnSuffix();
+  std::memcpy(secret->arn_suffix, suffix.data(), sizeof(secret->arn_suffix));
   // An empty Description is no Description: AWS omits it (semantics.md
   // §2 "only returns fields that have a value"; recorded:
   // test_create_secret_version_from_empty_secret).
@@ -174,7 +186,8 @@ absl::StatusOr<model::CreateSecretResponse> SecretStore::CreateSecret(
   secret->tags = *std::move(tags);
   secret->created = now;
   secret->last_changed = now;
-  model::CreateSecretResponse response{secret->arn, secret->name, std::nullopt};
+  model::CreateSecretResponse response{secret->Arn(), secret->name,
+                                       std::nullopt};
   if (has_value) {
     const internal::Quotas quotas{options_.max_labels_per_secret,
                                   options_.max_versions_per_secret,
@@ -192,7 +205,7 @@ absl::StatusOr<model::CreateSecretResponse> SecretStore::CreateSecret(
       internal::AppendLabelDiff({}, *secret, now, pending.events());
     }
   }
-  shard.by_name.emplace(request.name, std::move(secret));
+  shard.by_name.insert(std::move(secret));
   pending.Commit();
   return response;
 }
@@ -235,9 +248,9 @@ absl::StatusOr<model::DeleteSecretResponse> SecretStore::DeleteSecret(
   }
   Secret& secret = **found;
   if (force) {
-    model::DeleteSecretResponse response{secret.arn, secret.name, now};
+    model::DeleteSecretResponse response{secret.Arn(), secret.name, now};
     pending.Add(internal::MakeEvent(EventKind::kSecretDeleted, secret, now));
-    shard.by_name.erase(secret.name);
+    shard.by_name.erase(std::string_view(secret.name));
     pending.Commit();
     return response;
   }
@@ -250,10 +263,10 @@ absl::StatusOr<model::DeleteSecretResponse> SecretStore::DeleteSecret(
   secret.deletion_date = now + absl::Hours(24 * window);
   secret.last_changed = now;
   Schedule(DueWork{*secret.deletion_date, DueWork::kDeletion, secret.name,
-                         secret.arn});
+                         secret.Arn()});
   pending.Add(internal::MakeEvent(EventKind::kDeletionScheduled, secret, now));
   pending.Commit();
-  return model::DeleteSecretResponse{secret.arn, secret.name,
+  return model::DeleteSecretResponse{secret.Arn(), secret.name,
                                      *secret.deletion_date};
 }
 
@@ -279,7 +292,7 @@ absl::StatusOr<model::RestoreSecretResponse> SecretStore::RestoreSecret(
     pending.Add(internal::MakeEvent(EventKind::kSecretRestored, secret, now));
     pending.Commit();
   }
-  return model::RestoreSecretResponse{secret.arn, secret.name};
+  return model::RestoreSecretResponse{secret.Arn(), secret.name};
 }
 
 }  // namespace secretstage

@@ -169,15 +169,11 @@ bool IsValidNameChar(char c) {
 }
 
 absl::Status CheckSecretNameChars(std::string_view name) {
-  for (char c : name) {
-    if (!IsValidNameChar(c)) {
-      return AwsError(model::ErrorCode::kValidationException,
-                      "Invalid name. Must be a valid name containing "
-                      "alphanumeric characters, or any of the following: "
-                      "-/_+=.@!");
-    }
-  }
-  return absl::OkStatus();
+  if (AllValidNameChars(name)) return absl::OkStatus();
+  return AwsError(model::ErrorCode::kValidationException,
+                  "Invalid name. Must be a valid name containing "
+                  "alphanumeric characters, or any of the following: "
+                  "-/_+=.@!");
 }
 
 }  // namespace secretstage::internal

@@ -82,7 +82,7 @@ absl::StatusOr<model::PutSecretValueResponse> SecretStore::PutSecretValue(
     pending.Commit();
   }
   return model::PutSecretValueResponse{
-      secret.arn, secret.name, secret.versions[written->version].id,
+      secret.Arn(), secret.name, secret.versions[written->version].id.str(),
       secret.LabelsOf(written->version)};
 }
 
@@ -117,7 +117,7 @@ absl::StatusOr<model::UpdateSecretResponse> SecretStore::UpdateSecret(
   Secret& secret = **found;
   internal::LabelSnapshot before;
   if (pending.listening()) before = internal::SnapshotLabels(secret);
-  model::UpdateSecretResponse response{secret.arn, secret.name, std::nullopt};
+  model::UpdateSecretResponse response{secret.Arn(), secret.name, std::nullopt};
   int64_t written_version = -1;
   if (has_value) {
     const internal::ValueWrite write{
@@ -132,7 +132,7 @@ absl::StatusOr<model::UpdateSecretResponse> SecretStore::UpdateSecret(
                          options_.max_versions_per_secret,
                          options_.min_age_before_purge});
     if (!written.ok()) return written.status();
-    response.version_id = secret.versions[written->version].id;
+    response.version_id = secret.versions[written->version].id.str();
     if (pending.listening()) {
       internal::AppendWriteEvents(before, secret, *written, now,
                                   pending.events());

@@ -78,13 +78,13 @@ absl::StatusOr<std::vector<uint32_t>> PlanPurge(const Secret& secret,
 void Purge(Secret& secret, const std::vector<uint32_t>& victims,
            LabelTable& plan, uint32_t* new_index) {
   std::vector<uint32_t> remap(secret.versions.size() + 1, UINT32_MAX);
-  std::vector<Version> kept;
+  VersionList kept;
   kept.reserve(secret.versions.size());
   size_t next_victim = 0;
   for (uint32_t i = 0; i < secret.versions.size(); ++i) {
     if (next_victim < victims.size() && victims[next_victim] == i) {
       ++next_victim;
-      secret.purged_version_ids.insert(secret.versions[i].id);
+      secret.AddPurged(secret.versions[i].id);
       continue;
     }
     remap[i] = static_cast<uint32_t>(kept.size());
@@ -94,10 +94,7 @@ void Purge(Secret& secret, const std::vector<uint32_t>& victims,
   secret.versions = std::move(kept);
   for (LabelSlot& slot : plan) slot.version = remap[slot.version];
   *new_index = remap[*new_index];
-  secret.version_index.clear();
-  for (uint32_t i = 0; i < secret.versions.size(); ++i) {
-    secret.version_index[secret.versions[i].id] = i;
-  }
+  secret.ReindexVersions();
 }
 
 }  // namespace
@@ -119,10 +116,9 @@ absl::StatusOr<ValueWriteResult> WriteValue(Secret& secret,
       if (v.kind == write.kind && v.value == write.value) {
         return ValueWriteResult{static_cast<uint32_t>(existing), false};
       }
-      return TokenInUse(write.token, secret.arn);
+      return TokenInUse(write.token, secret.Arn());
     }
-  } else if (secret.purged_version_ids.contains(
-                 absl::string_view(write.token.data(), write.token.size()))) {
+  } else if (secret.IsPurged(write.token)) {
     return VersionPurged(write.token);
   }
 
@@ -149,20 +145,20 @@ absl::StatusOr<ValueWriteResult> WriteValue(Secret& secret,
 
   // Commit.
   ValueWriteResult result{target, true, creates, {}};
-  for (uint32_t i : victims) result.purged.push_back(secret.versions[i].id);
+  for (uint32_t i : victims) result.purged.push_back(secret.versions[i].id.str());
   if (!victims.empty()) Purge(secret, victims, plan, &target);
   if (creates) {
     Version v;
-    v.id = std::string(write.token);
+    v.id = write.token;
     v.created = now;
     v.creation_seq = seq++;
     v.kms_key_id = secret.kms_key_id;
-    secret.version_index[v.id] = target;
     secret.versions.push_back(std::move(v));
+    secret.ReindexVersions();
   }
   Version& v = secret.versions[target];
   v.kind = write.kind;
-  v.value = std::string(write.value);
+  v.value = write.value;
   secret.labels = std::move(plan);
   secret.next_seq = seq;
   if (secret.FindLabel(model::kAwsCurrent) != nullptr) secret.had_current = true;

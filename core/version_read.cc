@@ -36,7 +36,7 @@ absl::StatusOr<model::GetSecretValueResponse> ReadVersion(
   if (version_id) {
     index = secret.FindVersion(*version_id);
     if (index < 0) {
-      if (secret.purged_version_ids.contains(Sv(*version_id))) {
+      if (secret.IsPurged(*version_id)) {
         return VersionPurged(*version_id);
       }
       return VersionIdNotFound(*version_id);
@@ -68,13 +68,13 @@ absl::StatusOr<model::GetSecretValueResponse> ReadVersion(
   RecordAccess(v.last_accessed_day, today);
   RecordAccess(secret.last_accessed_day, today);
   model::GetSecretValueResponse response;
-  response.arn = secret.arn;
+  response.arn = secret.Arn();
   response.name = secret.name;
-  response.version_id = v.id;
+  response.version_id = v.id.str();
   if (v.kind == ValueKind::kBinary) {
-    response.secret_binary = v.value;
+    response.secret_binary = v.value.str();
   } else {
-    response.secret_string = v.value;
+    response.secret_string = v.value.str();
   }
   response.version_stages = secret.LabelsOf(static_cast<uint32_t>(index));
   response.created_date = v.created;
