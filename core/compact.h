@@ -103,7 +103,9 @@ class SmallString {
 
   void assign(std::string_view s) {
     if (s.size() <= kInline && tag_ != kHeap) {  // common: no allocation
-      std::memmove(data_, s.data(), s.size());
+      // An empty string_view may have data() == nullptr, which memmove
+      // must not get even for 0 bytes (UBSan, found by the fuzz target).
+      if (!s.empty()) std::memmove(data_, s.data(), s.size());
       std::memset(data_ + s.size(), 0, kInline - s.size());
       tag_ = static_cast<uint8_t>(s.size());
       return;
@@ -151,7 +153,7 @@ class SmallString {
   void Init(std::string_view s) {
     std::memset(data_, 0, sizeof(data_));
     if (s.size() <= kInline) {
-      std::memcpy(data_, s.data(), s.size());
+      if (!s.empty()) std::memcpy(data_, s.data(), s.size());
       tag_ = static_cast<uint8_t>(s.size());
       return;
     }
