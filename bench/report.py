@@ -524,6 +524,27 @@ def main():
                                    for s in (1, 1000, MILLION)) if r]))
     out("")
 
+    # --------------------------------------------------------- events ---
+    out("## Change events: a listener's cost (issue 3)\n")
+    out("The custom label move with a listener subscribed for the timed loop "
+        "(`Observed`: two events per move), after a listener came and went "
+        "(`Unsubscribed`), and never subscribed (`BM_MoveCustomLabel`). "
+        "With nobody listening, events cost one relaxed atomic load: "
+        "`Unsubscribed` ÷ never subscribed should be 1.00×.\n")
+    rows = []
+    for s_ in (1, 1000):
+        base = "BM_MoveCustomLabel/secrets:%d/versions:2" % s_
+        for name in (base,
+                     "BM_MoveCustomLabelUnsubscribed/secrets:%d/versions:2" % s_,
+                     "BM_MoveCustomLabelObserved/secrets:%d/versions:2" % s_):
+            r = get(name)
+            if r:
+                b = cpu(base)
+                rows.append(row(name, extra=(
+                    fmt_ratio(r["cpu"] / b) if b else "–",)))
+    out(table(header + ["vs never subscribed"], rows))
+    out("")
+
     # ---------------------------------------------------------- other ---
     out("## Other operations\n")
     rows = []

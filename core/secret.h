@@ -78,7 +78,9 @@ struct LabelSlot {
 
 // At most max_labels_per_secret entries (20): a linear scan is a bounded
 // handful of short compares, cheaper than hashing.
-using LabelTable = absl::InlinedVector<LabelSlot, 4>;
+// Three inline: AWSCURRENT, AWSPREVIOUS and one more; rotation's
+// AWSPENDING or more custom labels move the table to the heap.
+using LabelTable = absl::InlinedVector<LabelSlot, 3>;
 
 // Up to this many versions, FindVersion scans (one length byte and one
 // memcmp per version, no hashing); beyond it, a VersionIndex is kept.
@@ -121,7 +123,7 @@ class VersionIndex {
 // Field order is deliberate: what a label move reads (name, flags,
 // deletion date, labels, versions) comes first and is prefetched as one
 // block (PrefetchHot); rarely used fields are HeapOptional (one pointer
-// when unset) and come last. 496 bytes (was 808 + an ARN heap block),
+// when unset) and come last. 456 bytes (was 808 + an ARN heap block),
 // docs/design.md "Compact Secret".
 struct Secret {
   std::string name;
@@ -136,14 +138,14 @@ struct Secret {
   // "arn:aws:secretsmanager:REGION:ACCOUNT:secret:", owned by the store.
   const std::string* arn_prefix = nullptr;
   uint64_t next_seq = 1;  // feeds Version::creation_seq and attach_seq
-  absl::Time last_changed;
+  PackedTime last_changed;
   LabelTable labels;
   VersionList versions;  // creation order
   // Set iff versions.size() > kLinearVersions (ReindexVersions()).
   std::unique_ptr<VersionIndex> version_index;
 
   // Cold.
-  absl::Time created;
+  PackedTime created;
   RelaxedInt64 last_accessed_day{kNeverAccessed};
   // When the deletion was requested, while scheduled.
   HeapOptional<absl::Time> deletion_requested;
