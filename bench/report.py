@@ -484,6 +484,10 @@ def main():
     out(table(["Target", "Measured", "Verdict"],
               [(t, m, verdict(ok)) for t, m, ok in targets]))
     out("")
+    if any(ok is False for _, _, ok in targets):
+        out("Targets marked NOT met: what limits them, and what each "
+            "optimisation bought, is in [design.md](design.md) "
+            "(\"Remaining gaps\").\n")
 
     # --------------------------------------------------- label moves ---
     def row(name, floor=None, extra=()):
