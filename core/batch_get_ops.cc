@@ -30,7 +30,7 @@ SecretStore::BatchGetSecretValue(
     const model::BatchGetSecretValueRequest& request) {
   internal::ConstraintChecker check;
   if (request.secret_id_list) {
-    check.ListSize("secretIdList", request.secret_id_list->size(), 1, 20);
+    check.ListSize("secretIdList", *request.secret_id_list, 1, 20);
     check.EachLength("secretIdList", *request.secret_id_list, 1, 2048);
   }
   if (request.filters) internal::CheckFilters(*request.filters, check);

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -243,13 +244,15 @@ TEST(BatchGetSecretValueTest, ConstraintViolationsAreValidationExceptions) {
   Create(store, "s", "x");
   EXPECT_AWS_ERROR_UNCHANGED(
       store, CheckedBatchGet(store, ByIds({})), "ValidationException",
-      "1 validation error detected: Value at 'secretIdList' failed to satisfy "
-      "constraint: Member must have length greater than or equal to 1");
+      "1 validation error detected: Value '[]' at 'secretIdList' failed to "
+      "satisfy constraint: Member must have length greater than or equal to 1");
   EXPECT_AWS_ERROR_UNCHANGED(
       store, CheckedBatchGet(store, ByIds(std::vector<std::string>(21, "s"))),
       "ValidationException",
-      "1 validation error detected: Value at 'secretIdList' failed to satisfy "
-      "constraint: Member must have length less than or equal to 20");
+      "1 validation error detected: Value '[" +
+          absl::StrJoin(std::vector<std::string>(21, "s"), ", ") +
+          "]' at 'secretIdList' failed to satisfy constraint: Member must "
+          "have length less than or equal to 20");
   EXPECT_AWS_ERROR_UNCHANGED(
       store, CheckedBatchGet(store, ByIds({"s", ""})), "ValidationException",
       "1 validation error detected: Value '[s, ]' at 'secretIdList' failed to "
