@@ -230,9 +230,10 @@ int Run(const Options& o, int port) {
       }
     }
     for (int conn = 0; conn < o.connections; ++conn) {
-      if (!MustOk(c, "CreateSecret", {{"Name", OwnSecret(conn)},
-                                      {"ClientRequestToken", Token(conn, 0)},
-                                      {"SecretString", "v0"}})) {
+      if (!MustOk(c, "CreateSecret",
+                  {{"Name", OwnSecret(conn)},
+                   {"ClientRequestToken", Token(conn, 0)},
+                   {"SecretString", "v0"}})) {
         return 1;
       }
       for (int v = 1; v < o.versions; ++v) {
@@ -276,12 +277,12 @@ int Run(const Options& o, int port) {
           } else {
             next = (m.current + 1 + static_cast<int>(i++ % (o.versions - 1))) %
                    o.versions;
-            body = nlohmann::json{{"SecretId", OwnSecret(conn)},
-                                  {"VersionStage", "AWSCURRENT"},
-                                  {"MoveToVersionId", Token(conn, next)},
-                                  {"RemoveFromVersionId",
-                                   Token(conn, m.current)}}
-                       .dump();
+            body =
+                nlohmann::json{{"SecretId", OwnSecret(conn)},
+                               {"VersionStage", "AWSCURRENT"},
+                               {"MoveToVersionId", Token(conn, next)},
+                               {"RemoveFromVersionId", Token(conn, m.current)}}
+                    .dump();
           }
           const auto start = Clock::now();
           const int status = c.Post(target, body, &out);
@@ -356,8 +357,8 @@ int Run(const Options& o, int port) {
         ++lost;
         std::cerr << "connection " << conn << ": last acked move put "
                   << "AWSCURRENT on version " << m.current << " (" << m.acked
-                  << " acked, " << m.unacked << " failed); server says "
-                  << out << "\n";
+                  << " acked, " << m.unacked << " failed); server says " << out
+                  << "\n";
       }
     }
   }
@@ -376,11 +377,12 @@ int Run(const Options& o, int port) {
   }
   uint64_t acked = 0;
   for (const MoveState& m : moves) acked += m.acked;
-  std::printf("%-12s verification: %d of %d connections' secrets match their "
-              "last acknowledged move (%llu moves acknowledged)%s\n",
-              o.name.c_str(), o.connections - lost, o.connections,
-              static_cast<unsigned long long>(acked),
-              lost == 0 ? "" : "  <-- LOST UPDATES");
+  std::printf(
+      "%-12s verification: %d of %d connections' secrets match their "
+      "last acknowledged move (%llu moves acknowledged)%s\n",
+      o.name.c_str(), o.connections - lost, o.connections,
+      static_cast<unsigned long long>(acked),
+      lost == 0 ? "" : "  <-- LOST UPDATES");
   std::fflush(stdout);
   return lost == 0 ? 0 : 3;
 }
@@ -429,11 +431,11 @@ int main(int argc, char** argv) {
     constexpr std::string_view kPrefix = "http://127.0.0.1:";
     int port = 0;
     if (o.url.rfind(kPrefix, 0) != 0 ||
-        !absl::SimpleAtoi(
-            absl::string_view(o.url).substr(kPrefix.size()).substr(
-                0, o.url.size() - kPrefix.size() -
-                       (o.url.back() == '/' ? 1 : 0)),
-            &port)) {
+        !absl::SimpleAtoi(absl::string_view(o.url)
+                              .substr(kPrefix.size())
+                              .substr(0, o.url.size() - kPrefix.size() -
+                                             (o.url.back() == '/' ? 1 : 0)),
+                          &port)) {
       std::cerr << "server_load: --url must be http://127.0.0.1:PORT\n";
       return 2;
     }

@@ -16,9 +16,9 @@
 namespace secretstage::server {
 namespace {
 
+using protocol::Json;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
-using protocol::Json;
 
 constexpr char kT1[] = "wire-v1-0000000000000000000000000001";
 constexpr char kT2[] = "wire-v2-0000000000000000000000000002";
@@ -55,7 +55,8 @@ TEST_F(BadInputWireTest, OtherServicesTargetIsUnknownOperation) {
               "UnknownOperationException",
               "Unknown operation DynamoDB_20120810.GetItem.");
   ExpectError(server_.Post("secretsmanager.", "{}"), 400,
-              "UnknownOperationException", "Unknown operation secretsmanager..");
+              "UnknownOperationException",
+              "Unknown operation secretsmanager..");
 }
 
 TEST_F(BadInputWireTest, MalformedJsonIsSerializationException) {
@@ -117,16 +118,17 @@ TEST_F(BadInputWireTest, SigV4HeadersAreAcceptedNotChecked) {
 TEST_F(BadInputWireTest, LargestSecretsFitUnderTheBodyLimit) {
   // 65,536 bytes of string, and of binary (87,384 bytes of base64).
   const std::string big(65536, 'x');
-  EXPECT_EQ(server_.Call("CreateSecret", {{"Name", "big-string"},
-                                          {"ClientRequestToken", kT1},
-                                          {"SecretString", big}})
+  EXPECT_EQ(server_
+                .Call("CreateSecret", {{"Name", "big-string"},
+                                       {"ClientRequestToken", kT1},
+                                       {"SecretString", big}})
                 .status,
             200);
   const std::string base64(87384 - 4, 'A');  // 65,535 zero bytes + "AA=="
-  WireReply binary = server_.Call(
-      "CreateSecret", {{"Name", "big-binary"},
-                       {"ClientRequestToken", kT1},
-                       {"SecretBinary", base64 + "AA=="}});
+  WireReply binary =
+      server_.Call("CreateSecret", {{"Name", "big-binary"},
+                                    {"ClientRequestToken", kT1},
+                                    {"SecretBinary", base64 + "AA=="}});
   EXPECT_EQ(binary.status, 200) << binary.raw_body.substr(0, 200);
   // The worst case of JSON escaping: every character as \u0001 (6 bytes).
   std::string escaped = "{\"Name\":\"big-escaped\",\"ClientRequestToken\":\"";
@@ -135,8 +137,7 @@ TEST_F(BadInputWireTest, LargestSecretsFitUnderTheBodyLimit) {
   for (int i = 0; i < 65536; ++i) escaped += "\\u0001";
   escaped += "\"}";
   ASSERT_GT(escaped.size(), 393216u);
-  const WireReply reply =
-      server_.Post("secretsmanager.CreateSecret", escaped);
+  const WireReply reply = server_.Post("secretsmanager.CreateSecret", escaped);
   EXPECT_EQ(reply.status, 200) << reply.raw_body.substr(0, 200);
   const WireReply read =
       server_.Call("GetSecretValue", {{"SecretId", "big-escaped"}});
@@ -172,13 +173,13 @@ TEST_F(BadInputWireTest, ChunkedBodyOverTheLimitIs413) {
 
 TEST_F(BadInputWireTest, SmallerConfiguredLimitIsEnforced) {
   TestServer small(/*manual_clock=*/true, /*max_body_bytes=*/100);
-  ExpectError(small.Post("secretsmanager.GetSecretValue",
-                         std::string(101, ' ')),
-              413, "RequestEntityTooLargeException",
-              "Request body is larger than the limit of 100 bytes.");
-  EXPECT_EQ(small.Post("secretsmanager.GetSecretValue", std::string(100, ' '))
-                .status,
-            400);
+  ExpectError(
+      small.Post("secretsmanager.GetSecretValue", std::string(101, ' ')), 413,
+      "RequestEntityTooLargeException",
+      "Request body is larger than the limit of 100 bytes.");
+  EXPECT_EQ(
+      small.Post("secretsmanager.GetSecretValue", std::string(100, ' ')).status,
+      400);
 }
 
 TEST_F(BadInputWireTest, OtherMethodsAndPathsGetAwsStyle404) {
@@ -186,8 +187,8 @@ TEST_F(BadInputWireTest, OtherMethodsAndPathsGetAwsStyle404) {
   WireReply get = ToWireReply(client.Get("/"));
   ExpectError(get, 404, "UnknownOperationException",
               "This endpoint serves only POST /");
-  WireReply other_path = ToWireReply(
-      client.Post("/other", "{}", "application/x-amz-json-1.1"));
+  WireReply other_path =
+      ToWireReply(client.Post("/other", "{}", "application/x-amz-json-1.1"));
   ExpectError(other_path, 404, "UnknownOperationException", "");
 }
 
@@ -243,26 +244,50 @@ TEST_F(BadInputWireTest, KeepAliveConnectionServesManyRequests) {
   RawConnection conn(server_.port());
   ASSERT_TRUE(conn.connected());
   for (int i = 0; i < 20; ++i) {
-    ASSERT_TRUE(conn.Send(RawRequest("secretsmanager.DescribeSecret",
-                                     "{\"SecretId\":\"x\"}")));
+    ASSERT_TRUE(conn.Send(
+        RawRequest("secretsmanager.DescribeSecret", "{\"SecretId\":\"x\"}")));
     const std::string response = conn.ReadResponse(2000);
     ASSERT_THAT(response, StartsWith("HTTP/1.1 400")) << "request " << i;
     EXPECT_THAT(response, HasSubstr("ResourceNotFoundException"));
   }
 }
 
+TEST_F(BadInputWireTest, ClientHangingUpMidResponseLeavesServerRunning) {
+  ASSERT_EQ(
+      server_
+          .Call("CreateSecret", {{"Name", "big"},
+                                 {"ClientRequestToken", kT1},
+                                 {"SecretString", std::string(65536, 'x')}})
+          .status,
+      200);
+  for (int round = 0; round < 5; ++round) {
+    RawConnection conn(server_.port());
+    ASSERT_TRUE(conn.connected());
+    std::string requests;
+    for (int i = 0; i < 20; ++i) {
+      requests +=
+          RawRequest("secretsmanager.GetSecretValue", "{\"SecretId\":\"big\"}");
+    }
+    conn.Send(requests);
+  }  // closed without reading: the server's writes hit a closed socket
+  absl::SleepFor(absl::Milliseconds(200));
+  EXPECT_EQ(server_.Call("GetSecretValue", {{"SecretId", "big"}}).status, 200);
+}
+
 TEST_F(BadInputWireTest, AdvanceClockMovesTheManualClock) {
-  ASSERT_EQ(server_.Call("CreateSecret", {{"Name", "gone"},
-                                          {"ClientRequestToken", kT1},
-                                          {"SecretString", "v"}})
+  ASSERT_EQ(server_
+                .Call("CreateSecret", {{"Name", "gone"},
+                                       {"ClientRequestToken", kT1},
+                                       {"SecretString", "v"}})
                 .status,
             200);
-  ASSERT_EQ(server_.Call("DeleteSecret",
-                         {{"SecretId", "gone"}, {"RecoveryWindowInDays", 7}})
+  ASSERT_EQ(server_
+                .Call("DeleteSecret",
+                      {{"SecretId", "gone"}, {"RecoveryWindowInDays", 7}})
                 .status,
             200);
-  const WireReply advanced = server_.Post("secretstage.AdvanceClock",
-                                          "{\"Seconds\": 604801}");
+  const WireReply advanced =
+      server_.Post("secretstage.AdvanceClock", "{\"Seconds\": 604801}");
   ASSERT_EQ(advanced.status, 200) << advanced.raw_body;
   EXPECT_EQ(advanced.body["Now"], 1704067200 + 604801);
   EXPECT_EQ(server_.clock().Now(), absl::FromUnixSeconds(1704067200 + 604801));
@@ -277,8 +302,8 @@ TEST_F(BadInputWireTest, AdvanceClockMovesTheManualClock) {
 TEST_F(BadInputWireTest, AdvanceClockRejectsBadInput) {
   ExpectError(server_.Post("secretstage.AdvanceClock", "{}"), 400,
               "ValidationException", "1 validation error detected");
-  ExpectError(server_.Post("secretstage.AdvanceClock", "{\"Seconds\":-1}"),
-              400, "ValidationException", "1 validation error detected");
+  ExpectError(server_.Post("secretstage.AdvanceClock", "{\"Seconds\":-1}"), 400,
+              "ValidationException", "1 validation error detected");
   ExpectError(server_.Post("secretstage.AdvanceClock", "{\"Seconds\":\"9\"}"),
               400, "SerializationException", "");
   ExpectError(server_.Post("secretstage.AdvanceClock", "{\"Seconds\":1e300}"),
@@ -292,8 +317,8 @@ TEST_F(BadInputWireTest, AdvanceClockRejectsBadInput) {
 
 TEST(AdvanceClockWithoutManualClockTest, IsUnknownOperation) {
   TestServer server(/*manual_clock=*/false);
-  ExpectError(server.Post("secretstage.AdvanceClock", "{\"Seconds\": 60}"),
-              400, "UnknownOperationException",
+  ExpectError(server.Post("secretstage.AdvanceClock", "{\"Seconds\": 60}"), 400,
+              "UnknownOperationException",
               "Unknown operation secretstage.AdvanceClock: start the server "
               "with --manual-clock");
 }
@@ -310,15 +335,16 @@ TEST(ServerLifecycleTest, ConcurrentClientsAllSucceed) {
       client.set_keep_alive(true);
       const std::string name = absl::StrCat("c", t);
       for (int i = 0; i < kCalls; ++i) {
-        const std::string token = absl::StrCat("token-", t, "-", i,
-                                               "-00000000000000000000000000");
+        const std::string token =
+            absl::StrCat("token-", t, "-", i, "-00000000000000000000000000");
         const Json body = {{"Name", name},
                            {"SecretId", name},
                            {"ClientRequestToken", token},
                            {"SecretString", token}};
         auto result = client.Post(
-            "/", {{"X-Amz-Target", i == 0 ? "secretsmanager.CreateSecret"
-                                          : "secretsmanager.PutSecretValue"}},
+            "/",
+            {{"X-Amz-Target", i == 0 ? "secretsmanager.CreateSecret"
+                                     : "secretsmanager.PutSecretValue"}},
             protocol::ToJsonText(body), "application/x-amz-json-1.1");
         if (result && result->status == 200) ++ok;
       }
@@ -340,8 +366,8 @@ TEST(ServerLifecycleTest, StopClosesThePortAndIsIdempotent) {
   // keep-alive timeout is 30 s).
   RawConnection idle(*port);
   ASSERT_TRUE(idle.connected());
-  ASSERT_TRUE(idle.Send(RawRequest("secretsmanager.DescribeSecret",
-                                   "{\"SecretId\":\"x\"}")));
+  ASSERT_TRUE(idle.Send(
+      RawRequest("secretsmanager.DescribeSecret", "{\"SecretId\":\"x\"}")));
   ASSERT_THAT(idle.ReadResponse(2000), HasSubstr("ResourceNotFound"));
   const absl::Time start = absl::Now();
   server.Stop();
@@ -368,7 +394,8 @@ TEST(ServerLifecycleTest, BusyPortIsAnError) {
   Server second(store, options);
   absl::StatusOr<int> again = second.Start();
   EXPECT_FALSE(again.ok());
-  EXPECT_THAT(std::string(again.status().message()), HasSubstr("cannot listen"));
+  EXPECT_THAT(std::string(again.status().message()),
+              HasSubstr("cannot listen"));
 }
 
 }  // namespace

@@ -13,10 +13,10 @@
 namespace secretstage::server {
 namespace {
 
+using protocol::Json;
 using ::testing::ElementsAre;
 using ::testing::MatchesRegex;
 using ::testing::UnorderedElementsAre;
-using protocol::Json;
 
 constexpr char kT1[] = "wire-v1-0000000000000000000000000001";
 constexpr char kT2[] = "wire-v2-0000000000000000000000000002";
@@ -26,15 +26,30 @@ constexpr char kUuidPattern[] =
 
 // Every target the Secrets Manager model defines (semantics.md §2).
 const std::vector<std::string>& AllAwsOperations() {
-  static const auto* const kOps = new std::vector<std::string>{
-      "BatchGetSecretValue", "CancelRotateSecret", "CreateSecret",
-      "DeleteResourcePolicy", "DeleteSecret", "DescribeSecret",
-      "GetRandomPassword", "GetResourcePolicy", "GetSecretValue",
-      "ListSecretVersionIds", "ListSecrets", "PutResourcePolicy",
-      "PutSecretValue", "RemoveRegionsFromReplication",
-      "ReplicateSecretToRegions", "RestoreSecret", "RotateSecret",
-      "StopReplicationToReplica", "TagResource", "UntagResource",
-      "UpdateSecret", "UpdateSecretVersionStage", "ValidateResourcePolicy"};
+  static const auto* const kOps =
+      new std::vector<std::string>{"BatchGetSecretValue",
+                                   "CancelRotateSecret",
+                                   "CreateSecret",
+                                   "DeleteResourcePolicy",
+                                   "DeleteSecret",
+                                   "DescribeSecret",
+                                   "GetRandomPassword",
+                                   "GetResourcePolicy",
+                                   "GetSecretValue",
+                                   "ListSecretVersionIds",
+                                   "ListSecrets",
+                                   "PutResourcePolicy",
+                                   "PutSecretValue",
+                                   "RemoveRegionsFromReplication",
+                                   "ReplicateSecretToRegions",
+                                   "RestoreSecret",
+                                   "RotateSecret",
+                                   "StopReplicationToReplica",
+                                   "TagResource",
+                                   "UntagResource",
+                                   "UpdateSecret",
+                                   "UpdateSecretVersionStage",
+                                   "ValidateResourcePolicy"};
   return *kOps;
 }
 
@@ -111,15 +126,15 @@ TEST_F(OpsWireTest, PutSecretValueSucceedsAndReturnsStages) {
                                          {"ClientRequestToken", kT2},
                                          {"SecretString", "two"},
                                          {"VersionStages", {"AWSPENDING"}}});
-  EXPECT_THAT(Keys(out), ElementsAre("ARN", "Name", "VersionId",
-                                     "VersionStages"));
+  EXPECT_THAT(Keys(out),
+              ElementsAre("ARN", "Name", "VersionId", "VersionStages"));
   EXPECT_THAT(out["VersionStages"], ElementsAre("AWSPENDING"));
 }
 
 TEST_F(OpsWireTest, PutSecretValueWithoutTokenIsInvalidRequest) {
   CreateDemo();
-  ExpectError("PutSecretValue", {{"SecretId", "demo/db"},
-                                 {"SecretString", "two"}},
+  ExpectError("PutSecretValue",
+              {{"SecretId", "demo/db"}, {"SecretString", "two"}},
               "InvalidRequestException",
               "You must provide a ClientRequestToken value. We recommend a "
               "UUID-type value.");
@@ -146,15 +161,14 @@ TEST_F(OpsWireTest, UpdateSecretVersionStageMovesAwsCurrent) {
                         {"ClientRequestToken", kT2},
                         {"SecretString", "two"},
                         {"VersionStages", {"AWSPENDING"}}});
-  const Json out = Ok("UpdateSecretVersionStage",
-                      {{"SecretId", "demo/db"},
-                       {"VersionStage", "AWSCURRENT"},
-                       {"MoveToVersionId", kT2},
-                       {"RemoveFromVersionId", kT1}});
+  const Json out =
+      Ok("UpdateSecretVersionStage", {{"SecretId", "demo/db"},
+                                      {"VersionStage", "AWSCURRENT"},
+                                      {"MoveToVersionId", kT2},
+                                      {"RemoveFromVersionId", kT1}});
   EXPECT_THAT(Keys(out), ElementsAre("ARN", "Name"));
   const Json described = Ok("DescribeSecret", {{"SecretId", "demo/db"}});
-  EXPECT_THAT(described["VersionIdsToStages"][kT1],
-              ElementsAre("AWSPREVIOUS"));
+  EXPECT_THAT(described["VersionIdsToStages"][kT1], ElementsAre("AWSPREVIOUS"));
   EXPECT_THAT(described["VersionIdsToStages"][kT2],
               UnorderedElementsAre("AWSCURRENT", "AWSPENDING"));
 }
@@ -183,9 +197,8 @@ TEST_F(OpsWireTest, GetSecretValueReturnsBinaryAsBase64) {
                       {"ClientRequestToken", kT1},
                       {"SecretBinary", "AAEC/w=="}});
   const Json out = Ok("GetSecretValue", {{"SecretId", "bin"}});
-  EXPECT_THAT(Keys(out), ElementsAre("ARN", "Name", "VersionId",
-                                     "SecretBinary", "VersionStages",
-                                     "CreatedDate"));
+  EXPECT_THAT(Keys(out), ElementsAre("ARN", "Name", "VersionId", "SecretBinary",
+                                     "VersionStages", "CreatedDate"));
   EXPECT_EQ(out["SecretBinary"], "AAEC/w==");
   EXPECT_EQ(out["CreatedDate"], 1704067200);
 }

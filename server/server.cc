@@ -6,9 +6,9 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
-#include <algorithm>
 #include <exception>
 #include <optional>
 #include <random>
@@ -39,7 +39,7 @@ std::string NewRequestId() {
     if (i == 8 || i == 13 || i == 18 || i == 23) continue;
     const uint64_t word = nibble < 16 ? hi : lo;
     int value = static_cast<int>((word >> (4 * (nibble % 16))) & 0xf);
-    if (i == 14) value = 4;                 // version 4
+    if (i == 14) value = 4;                  // version 4
     if (i == 19) value = 8 | (value & 0x3);  // RFC 4122 variant
     id[i] = kHex[value];
     ++nibble;
@@ -158,36 +158,37 @@ void Server::Configure() {
   http.set_payload_max_length(options_.max_body_bytes);
 
   const protocol::EndpointOptions endpoint{options_.manual_clock};
-  http.Post("/", [this, endpoint](const httplib::Request& req,
-                                  httplib::Response& res,
-                                  const httplib::ContentReader& reader) {
-    std::string body;
-    bool too_large = false;
-    const bool read = reader([&](const char* data, size_t n) {
-      if (body.size() + n > options_.max_body_bytes) {
-        too_large = true;
-        return false;
-      }
-      body.append(data, n);
-      return true;
-    });
-    if (!read || too_large) {
-      const int status = (too_large || res.status == 413) ? 413 : 400;
-      Reply(res, TransportError(status, options_));
-      // What is left of the body is unread: the connection cannot carry
-      // another request.
-      res.set_header("Connection", "close");
-      return;
-    }
-    // Authorization, X-Amz-Date and friends are ignored: no signature
-    // checks.
-    if (req.has_header("X-Amz-Target")) {
-      const std::string target = req.get_header_value("X-Amz-Target");
-      Reply(res, protocol::DispatchTarget(store_, target, body, endpoint));
-    } else {
-      Reply(res, protocol::DispatchTarget(store_, std::nullopt, body, endpoint));
-    }
-  });
+  http.Post(
+      "/", [this, endpoint](const httplib::Request& req, httplib::Response& res,
+                            const httplib::ContentReader& reader) {
+        std::string body;
+        bool too_large = false;
+        const bool read = reader([&](const char* data, size_t n) {
+          if (body.size() + n > options_.max_body_bytes) {
+            too_large = true;
+            return false;
+          }
+          body.append(data, n);
+          return true;
+        });
+        if (!read || too_large) {
+          const int status = (too_large || res.status == 413) ? 413 : 400;
+          Reply(res, TransportError(status, options_));
+          // What is left of the body is unread: the connection cannot carry
+          // another request.
+          res.set_header("Connection", "close");
+          return;
+        }
+        // Authorization, X-Amz-Date and friends are ignored: no signature
+        // checks.
+        if (req.has_header("X-Amz-Target")) {
+          const std::string target = req.get_header_value("X-Amz-Target");
+          Reply(res, protocol::DispatchTarget(store_, target, body, endpoint));
+        } else {
+          Reply(res,
+                protocol::DispatchTarget(store_, std::nullopt, body, endpoint));
+        }
+      });
 
   http.set_error_handler(httplib::Server::HandlerWithResponse(
       [this](const httplib::Request&, httplib::Response& res) {
@@ -198,11 +199,11 @@ void Server::Configure() {
         return httplib::Server::HandlerResponse::Handled;
       }));
 
-  http.set_exception_handler([](const httplib::Request&, httplib::Response& res,
-                                std::exception_ptr) {
-    Reply(res, protocol::ErrorResponse(500, "InternalServiceError",
-                                       "Internal error."));
-  });
+  http.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        Reply(res, protocol::ErrorResponse(500, "InternalServiceError",
+                                           "Internal error."));
+      });
 }
 
 absl::StatusOr<int> Server::Start() {
@@ -216,9 +217,9 @@ absl::StatusOr<int> Server::Start() {
     port_ = options_.port;
   }
   if (port_ == 0) {
-    return absl::UnavailableError(absl::StrCat(
-        "cannot listen on ", options_.host, ":", options_.port,
-        " (address in use, or not an address of this machine)"));
+    return absl::UnavailableError(
+        absl::StrCat("cannot listen on ", options_.host, ":", options_.port,
+                     " (address in use, or not an address of this machine)"));
   }
   listen_thread_ = std::thread([this] { http_->listen_after_bind(); });
   // Until the listen loop runs, httplib's stop() would do nothing and the

@@ -52,7 +52,8 @@ TestServer::~TestServer() { server_->Stop(); }
 WireReply ToWireReply(const httplib::Result& result) {
   WireReply reply;
   if (!result) {
-    ADD_FAILURE() << "HTTP request failed: " << httplib::to_string(result.error());
+    ADD_FAILURE() << "HTTP request failed: "
+                  << httplib::to_string(result.error());
     return reply;
   }
   reply.status = result->status;
@@ -76,8 +77,8 @@ WireReply TestServer::Post(const char* target, std::string_view body,
 }
 
 WireReply TestServer::Call(std::string_view op, const protocol::Json& body) {
-  const std::string target = absl::StrCat(
-      "secretsmanager.", absl::string_view(op.data(), op.size()));
+  const std::string target =
+      absl::StrCat("secretsmanager.", absl::string_view(op.data(), op.size()));
   return Post(target.c_str(), protocol::ToJsonText(body));
 }
 
@@ -164,10 +165,10 @@ int RawConnection::MillisUntilClosed(int limit_ms) {
   const auto start = std::chrono::steady_clock::now();
   char buf[4096];
   while (true) {
-    const int elapsed = static_cast<int>(
-        std::chrono::duration_cast<std::chrono::milliseconds>(
-            std::chrono::steady_clock::now() - start)
-            .count());
+    const int elapsed =
+        static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::steady_clock::now() - start)
+                             .count());
     if (elapsed > limit_ms) return -1;
     pollfd p{fd_, POLLIN, 0};
     if (::poll(&p, 1, limit_ms - elapsed) <= 0) continue;

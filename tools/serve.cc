@@ -66,9 +66,9 @@ bool TakeValue(const std::vector<std::string_view>& args, size_t& i,
 }
 
 bool Matches(std::string_view arg, std::string_view name) {
-  return arg == name || (arg.size() > name.size() &&
-                         arg.substr(0, name.size()) == name &&
-                         arg[name.size()] == '=');
+  return arg == name ||
+         (arg.size() > name.size() && arg.substr(0, name.size()) == name &&
+          arg[name.size()] == '=');
 }
 
 }  // namespace
@@ -132,6 +132,9 @@ int RunServe(const std::vector<std::string_view>& args) {
   sigaddset(&stop_signals, SIGINT);
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  // A client that hangs up while its response is written must not end the
+  // process (httplib's sends do not pass MSG_NOSIGNAL).
+  signal(SIGPIPE, SIG_IGN);
 
   SecretStore store(store_options);
   for (std::string& arn : external_rotation) {

@@ -85,10 +85,9 @@ DispatchResult DispatchTarget(SecretStore& store,
                               std::string_view body,
                               const EndpointOptions& options) {
   if (!target.has_value()) {
-    return ErrorResponse(
-        400, "UnknownOperationException",
-        "Missing X-Amz-Target header. Send \"X-Amz-Target: "
-        "secretsmanager.<Operation>\" with every request.");
+    return ErrorResponse(400, "UnknownOperationException",
+                         "Missing X-Amz-Target header. Send \"X-Amz-Target: "
+                         "secretsmanager.<Operation>\" with every request.");
   }
   if (target->substr(0, kTargetPrefix.size()) == kTargetPrefix) {
     const std::string_view operation = target->substr(kTargetPrefix.size());
