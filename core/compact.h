@@ -18,6 +18,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "absl/base/attributes.h"
 #include "absl/time/time.h"
 
 namespace secretstage::internal {
@@ -38,7 +39,8 @@ inline uint32_t Load32(const char* p) {
 // 16/8/4-byte loads that never read outside either range. For the short
 // strings of the hot path (names, 36-byte version ids, labels) this is a
 // few instructions where memcmp@plt was ~20 plus the call.
-inline bool BytesEqual(const char* a, const char* b, size_t n) {
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool BytesEqual(const char* a, const char* b,
+                                                   size_t n) {
 #if defined(__SSE2__)
   if (n >= 16) {
     size_t i = 0;
@@ -125,7 +127,7 @@ class SmallString {
   std::string str() const { return std::string(view()); }
   // Equality without decoding the heap form when `s` would be inline: one
   // byte compare and one memcmp of at most kInline bytes.
-  bool Equals(std::string_view s) const {
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool Equals(std::string_view s) const {
     if (s.size() <= kInline) {
       return tag_ == s.size() && BytesEqual(data_, s.data(), s.size());
     }
