@@ -72,6 +72,10 @@ absl::StatusOr<model::RotateSecretResponse> SecretStore::RotateSecret(
                        64);
   check.OptionalLength("rotationLambdaARN", request.rotation_lambda_arn, 0,
                        2048);
+  // One ValidationException for every violated constraint, the rules' too.
+  if (request.rotation_rules) {
+    internal::CheckRotationRulesConstraints(check, *request.rotation_rules);
+  }
   if (absl::Status s = check.ToStatus(); !s.ok()) return s;
   if (request.rotation_rules) {
     if (absl::Status s = internal::ValidateRotationRules(*request.rotation_rules);

@@ -415,8 +415,8 @@ bool IsDurationPattern(std::string_view s) {
 
 }  // namespace
 
-absl::Status ValidateRotationRules(const model::RotationRules& rules) {
-  ConstraintChecker checker;
+void CheckRotationRulesConstraints(ConstraintChecker& checker,
+                                   const model::RotationRules& rules) {
   if (rules.automatically_after_days) {
     checker.Range("rotationRules.automaticallyAfterDays",
                   *rules.automatically_after_days, 1, 1000);
@@ -435,8 +435,12 @@ absl::Status ValidateRotationRules(const model::RotationRules& rules) {
                     "[0-9A-Za-z\\(\\)#\\?\\*\\-\\/, ]+",
                     &IsScheduleExpressionChar);
   }
-  if (absl::Status s = checker.ToStatus(); !s.ok()) return s;
+}
 
+namespace {
+
+// ValidateRotationRules' checks after the model constraints.
+absl::Status ValidateRotationRulesSemantics(const model::RotationRules& rules) {
   if (rules.automatically_after_days && rules.schedule_expression) {
     return InvalidParameter(kBothSchedules);
   }
@@ -462,6 +466,15 @@ absl::Status ValidateRotationRules(const model::RotationRules& rules) {
   }
   if (window_hours) return CheckWindow(*schedule, *window_hours);
   return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status ValidateRotationRules(const model::RotationRules& rules) {
+  ConstraintChecker checker;
+  CheckRotationRulesConstraints(checker, rules);
+  if (absl::Status s = checker.ToStatus(); !s.ok()) return s;
+  return ValidateRotationRulesSemantics(rules);
 }
 
 absl::Time NextRotationDate(const model::RotationRules& rules,

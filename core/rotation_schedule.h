@@ -70,6 +70,13 @@ namespace secretstage::internal {
 // With AutomaticallyAfterDays, Duration is only range-checked.
 absl::Status ValidateRotationRules(const model::RotationRules& rules);
 
+class ConstraintChecker;
+// The model constraints of `rules` only (the first group above), added to
+// `checker`, so that RotateSecret reports them together with the request's
+// other constraint violations in one ValidationException.
+void CheckRotationRulesConstraints(ConstraintChecker& checker,
+                                   const model::RotationRules& rules);
+
 // The start of the next rotation window after `last_rotation_or_now` (the
 // last rotation, or a manual PutSecretValue/UpdateSecret, which AWS counts as
 // a rotation [MODEL]), for rules that passed ValidateRotationRules():

@@ -154,9 +154,10 @@ absl::StatusOr<model::CreateSecretResponse> SecretStore::CreateSecret(
                       "You can't create this secret because a secret with "
                       "this name is already scheduled for deletion.");
     }
-    const int64_t v =
-        request.client_request_token ? existing.FindVersion(token) : -1;
-    if (v >= 0 && has_value) {
+    // The token as the server sees it, given or generated (semantics.md
+    // §4.1: same name + same token).
+    const int64_t v = has_value ? existing.FindVersion(token) : -1;
+    if (v >= 0) {
       const internal::Version& version = existing.versions[static_cast<size_t>(v)];
       if (version.kind == kind && version.value == value) {
         return model::CreateSecretResponse{existing.Arn(), existing.name,

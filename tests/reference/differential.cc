@@ -1,6 +1,8 @@
 #include "tests/reference/differential.h"
 
+#include <iterator>
 #include <utility>
+#include <variant>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -110,7 +112,9 @@ std::string OutcomeKind(const Op& op, const Outcome& outcome) {
       "CreateSecret",   "PutSecretValue",       "UpdateSecret",
       "UpdateSecretVersionStage", "GetSecretValue", "DescribeSecret",
       "ListSecretVersionIds",     "DeleteSecret",   "RestoreSecret",
-      "AdvanceClock"};
+      "TagResource",    "UntagResource",        "RotateSecret",
+      "CancelRotateSecret",       "AdvanceClock"};
+  static_assert(std::size(kOpNames) == std::variant_size_v<Op>);
   std::string kind = kOpNames[op.index()];
   if (const auto* failure = std::get_if<AwsFailure>(&outcome)) {
     // Words holding a digit (ids, ARNs, counts) become "#", so that one

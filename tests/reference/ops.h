@@ -50,6 +50,19 @@ struct DeleteSecretOp {
 struct RestoreSecretOp {
   model::RestoreSecretRequest request;
 };
+struct TagResourceOp {
+  model::TagResourceRequest request;
+};
+struct UntagResourceOp {
+  model::UntagResourceRequest request;
+};
+// The built-in (template) rotation handler only: no handler is registered.
+struct RotateSecretOp {
+  model::RotateSecretRequest request;
+};
+struct CancelRotateSecretOp {
+  model::CancelRotateSecretRequest request;
+};
 // Not a store call: moves the clock both stores share.
 struct AdvanceClock {
   int64_t seconds;
@@ -58,7 +71,9 @@ struct AdvanceClock {
 using Op = std::variant<CreateSecretOp, PutSecretValueOp, UpdateSecretOp,
                         UpdateSecretVersionStageOp, GetSecretValueOp,
                         DescribeSecretOp, ListSecretVersionIdsOp,
-                        DeleteSecretOp, RestoreSecretOp, AdvanceClock>;
+                        DeleteSecretOp, RestoreSecretOp, TagResourceOp,
+                        UntagResourceOp, RotateSecretOp, CancelRotateSecretOp,
+                        AdvanceClock>;
 
 // ---- Outcomes ------------------------------------------------------------------
 
@@ -77,7 +92,10 @@ using Outcome =
                  model::UpdateSecretVersionStageResponse,
                  model::GetSecretValueResponse, model::DescribeSecretResponse,
                  model::ListSecretVersionIdsResponse,
-                 model::DeleteSecretResponse, model::RestoreSecretResponse>;
+                 model::DeleteSecretResponse, model::RestoreSecretResponse,
+                 model::TagResourceResponse, model::UntagResourceResponse,
+                 model::RotateSecretResponse,
+                 model::CancelRotateSecretResponse>;
 
 // Applies a store operation. AdvanceClock is not a store call: it returns
 // std::monostate and changes nothing; the caller advances the shared clock.
@@ -122,8 +140,8 @@ struct Alphabet {
 // One random operation. Optional members are present or absent at random;
 // a few values are invalid on purpose (the name "bad name", empty ids,
 // values, labels and VersionStages lists, a short token, MaxResults 0 and
-// 101, RecoveryWindowInDays 6 and 31) and a few SecretIds are ARNs of another
-// region.
+// 101, RecoveryWindowInDays 6 and 31, AutomaticallyAfterDays 0 and 1001, an
+// empty tag key, 51 tags) and a few SecretIds are ARNs of another region.
 Op RandomOp(Rng& rng, const Alphabet& alphabet);
 
 // ---- Printing ----------------------------------------------------------------

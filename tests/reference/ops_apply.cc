@@ -54,6 +54,18 @@ Outcome ApplyTo(Store& store, const Op& op) {
           [&](const RestoreSecretOp& o) {
             return ToOutcome(store.RestoreSecret(o.request));
           },
+          [&](const TagResourceOp& o) {
+            return ToOutcome(store.TagResource(o.request));
+          },
+          [&](const UntagResourceOp& o) {
+            return ToOutcome(store.UntagResource(o.request));
+          },
+          [&](const RotateSecretOp& o) {
+            return ToOutcome(store.RotateSecret(o.request));
+          },
+          [&](const CancelRotateSecretOp& o) {
+            return ToOutcome(store.CancelRotateSecret(o.request));
+          },
           [&](const AdvanceClock&) { return Outcome{std::monostate{}}; },
       },
       op);

@@ -66,6 +66,21 @@ class Fields {
     }
     fields_.push_back(absl::StrCat(".tags = {", absl::StrJoin(items, ", "), "}"));
   }
+  void Strings(const char* member, const std::vector<std::string>& v) {
+    std::vector<std::string> items;
+    for (const std::string& s : v) items.push_back(Quote(s));
+    fields_.push_back(
+        absl::StrCat(".", member, " = {", absl::StrJoin(items, ", "), "}"));
+  }
+  void Rules(const std::optional<model::RotationRules>& rules) {
+    if (!rules) return;
+    Fields inner;
+    inner.Num("automatically_after_days", rules->automatically_after_days);
+    inner.Opt("duration", rules->duration);
+    inner.Opt("schedule_expression", rules->schedule_expression);
+    fields_.push_back(absl::StrCat(".rotation_rules = model::RotationRules{",
+                                   absl::StrJoin(inner.fields_, ", "), "}"));
+  }
   std::string Wrap(const char* type) const {
     return absl::StrCat(type, "{{", absl::StrJoin(fields_, ", "), "}}");
   }
@@ -178,6 +193,33 @@ std::string ToCppLiteral(const Op& op) {
             f.Str("secret_id", o.request.secret_id);
             return f.Wrap("RestoreSecretOp");
           },
+          [](const TagResourceOp& o) {
+            Fields f;
+            f.Str("secret_id", o.request.secret_id);
+            f.Tags(o.request.tags);
+            return f.Wrap("TagResourceOp");
+          },
+          [](const UntagResourceOp& o) {
+            Fields f;
+            f.Str("secret_id", o.request.secret_id);
+            f.Strings("tag_keys", o.request.tag_keys);
+            return f.Wrap("UntagResourceOp");
+          },
+          [](const RotateSecretOp& o) {
+            const auto& r = o.request;
+            Fields f;
+            f.Str("secret_id", r.secret_id);
+            f.Opt("client_request_token", r.client_request_token);
+            f.Opt("rotation_lambda_arn", r.rotation_lambda_arn);
+            f.Rules(r.rotation_rules);
+            f.Bool("rotate_immediately", r.rotate_immediately);
+            return f.Wrap("RotateSecretOp");
+          },
+          [](const CancelRotateSecretOp& o) {
+            Fields f;
+            f.Str("secret_id", o.request.secret_id);
+            return f.Wrap("CancelRotateSecretOp");
+          },
           [](const AdvanceClock& a) {
             return absl::StrCat("AdvanceClock{", a.seconds, "}");
           },
@@ -225,7 +267,14 @@ std::string ToString(const Outcome& outcome) {
             }
             return absl::StrCat(
                 "Describe{", r.arn, " ", r.name, " desc=", Opt(r.description),
-                " kms=", Opt(r.kms_key_id), " changed=",
+                " kms=", Opt(r.kms_key_id), " rotation=",
+                r.rotation_enabled ? (*r.rotation_enabled ? "on" : "off") : "-",
+                " lambda=", Opt(r.rotation_lambda_arn), " after_days=",
+                r.rotation_rules && r.rotation_rules->automatically_after_days
+                    ? absl::StrCat(*r.rotation_rules->automatically_after_days)
+                    : std::string("-"),
+                " rotated=", Time(r.last_rotated_date), " next=",
+                Time(r.next_rotation_date), " changed=",
                 Time(r.last_changed_date), " accessed=",
                 Time(r.last_accessed_date), " deleted=", Time(r.deleted_date),
                 " created=", Time(r.created_date), " tags=[",
@@ -250,6 +299,20 @@ std::string ToString(const Outcome& outcome) {
           },
           [](const model::RestoreSecretResponse& r) {
             return absl::StrCat("Restore{", r.arn, " ", r.name, "}");
+          },
+          [](const model::TagResourceResponse&) {
+            return std::string("Tag{}");
+          },
+          [](const model::UntagResourceResponse&) {
+            return std::string("Untag{}");
+          },
+          [](const model::RotateSecretResponse& r) {
+            return absl::StrCat("Rotate{", r.arn, " ", r.name, " v=",
+                                Opt(r.version_id), "}");
+          },
+          [](const model::CancelRotateSecretResponse& r) {
+            return absl::StrCat("CancelRotate{", r.arn, " ", r.name, " v=",
+                                Opt(r.version_id), "}");
           },
       },
       outcome);

@@ -208,6 +208,73 @@ Op RandomDelete(Rng& rng, const Alphabet& a) {
   return DeleteSecretOp{std::move(r)};
 }
 
+Op RandomTag(Rng& rng, const Alphabet& a) {
+  model::TagResourceRequest r;
+  r.secret_id = SecretId(rng, a, Pick(rng, a.names));
+  static const std::vector<std::string> kKeys = {"team", "env", "k3"};
+  static const std::vector<std::string> kValues = {"a", "b", ""};
+  const size_t n = 1 + Below(rng, 2);
+  for (size_t i = 0; i < n; ++i) {
+    r.tags.push_back(model::Tag{Pick(rng, kKeys), Pick(rng, kValues)});
+  }
+  // Rarely an empty key (a constraint violation) or 51 new keys (over the
+  // quota of 50 tags per secret).
+  if (Chance(rng, 1)) r.tags.push_back(model::Tag{"", "a"});
+  if (Chance(rng, 1)) {
+    for (int i = 0; i < 51; ++i) {
+      r.tags.push_back(model::Tag{absl::StrCat("q", i), "v"});
+    }
+  }
+  return TagResourceOp{std::move(r)};
+}
+
+Op RandomUntag(Rng& rng, const Alphabet& a) {
+  model::UntagResourceRequest r;
+  r.secret_id = SecretId(rng, a, Pick(rng, a.names));
+  static const std::vector<std::string> kKeys = {"team", "env", "k3",
+                                                 "absent"};
+  const size_t n = Below(rng, 3);
+  for (size_t i = 0; i < n; ++i) r.tag_keys.push_back(Pick(rng, kKeys));
+  if (Chance(rng, 2)) r.tag_keys.push_back("");
+  return UntagResourceOp{std::move(r)};
+}
+
+// RotateSecret with the built-in template handler (no handler is
+// registered). AutomaticallyAfterDays is 999 or 1000 (rarely 0 or 1001,
+// out of range): the clock jumps of RandomAdvance add up to about 530 days
+// per 2,000 operations, so a NextRotationDate is rarely passed. Scheduled
+// rotations are not exercised either way: DualStore moves the shared
+// ManualClock directly, so neither store runs a scheduler (the reference has
+// none), and a passed NextRotationDate just stays as it is in both.
+Op RandomRotate(Rng& rng, const Alphabet& a) {
+  model::RotateSecretRequest r;
+  const std::string& name = Pick(rng, a.names);
+  r.secret_id = SecretId(rng, a, name);
+  // Sometimes a token naming an existing version; absent: generated.
+  r.client_request_token = MaybeToken(rng, a, name, 60);
+  const size_t lambda = Below(rng, 100);
+  if (lambda < 55) {
+    r.rotation_lambda_arn = "arn:aws:lambda:us-east-1:123456789012:function:rot";
+  } else if (lambda < 65) {
+    r.rotation_lambda_arn = "arn:aws:lambda:us-east-1:123456789012:function:r2";
+  }
+  if (Chance(rng, 50)) {
+    const size_t days = Below(rng, 100);
+    r.rotation_rules = model::RotationRules{
+        .automatically_after_days = days < 1   ? 0
+                                    : days < 2 ? 1001
+                                    : days < 50 ? 999
+                                                : 1000};
+  }
+  const size_t immediately = Below(rng, 100);
+  if (immediately < 25) {
+    r.rotate_immediately = false;
+  } else if (immediately < 45) {
+    r.rotate_immediately = true;
+  }
+  return RotateSecretOp{std::move(r)};
+}
+
 Op RandomAdvance(Rng& rng) {
   // 24 h and 7 days exactly hit the purge age and the shortest recovery
   // window on the boundary; the others cross them.
@@ -250,10 +317,25 @@ void Alphabet::Learn(const Outcome& outcome) {
   } else if (const auto* g =
                  std::get_if<model::GetSecretValueResponse>(&outcome)) {
     learn_id(g->name, g->version_id);
+  } else if (const auto* r =
+                 std::get_if<model::RotateSecretResponse>(&outcome)) {
+    if (r->version_id) learn_id(r->name, *r->version_id);
+  } else if (const auto* c =
+                 std::get_if<model::CancelRotateSecretResponse>(&outcome)) {
+    if (c->version_id) learn_id(c->name, *c->version_id);
   }
 }
 
 Op RandomOp(Rng& rng, const Alphabet& alphabet) {
+  // One in eight: tags and rotation (weights out of 100 below).
+  if (Chance(rng, 12)) {
+    const size_t pick = Below(rng, 100);
+    if (pick < 25) return RandomTag(rng, alphabet);
+    if (pick < 40) return RandomUntag(rng, alphabet);
+    if (pick < 85) return RandomRotate(rng, alphabet);
+    return CancelRotateSecretOp{
+        {.secret_id = SecretId(rng, alphabet, Pick(rng, alphabet.names))}};
+  }
   // Weights out of 100: writes dominate so that labels keep moving.
   const size_t roll = Below(rng, 100);
   if (roll < 9) return RandomCreate(rng, alphabet);

@@ -51,6 +51,17 @@ inline constexpr char kAlreadyScheduled[] =
     "You tried to perform the operation on a secret that's currently marked "
     "deleted.";
 
+// semantics.md §4.12, §7 (verified).
+inline constexpr char kNoRotationLambda[] =
+    "No Lambda rotation function ARN is associated with this secret.";
+inline constexpr char kRotationIncomplete[] =
+    "A previous rotation isn't complete. That rotation will be reattempted.";
+// The AWS quota of 50 tags per secret; the message is not in the spec
+// (inferred, the wording of the other quota messages).
+inline constexpr int kMaxTags = 50;
+inline constexpr char kTagQuota[] =
+    "You can't attach more than 50 tags to a secret.";
+
 // semantics.md §4.1 (verified).
 inline std::string AlreadyExists(absl::string_view name) {
   return absl::StrCat("The operation failed because the secret ", name,

@@ -102,6 +102,16 @@ absl::StatusOr<model::DescribeSecretResponse> ReferenceStore::DescribeSecret(
   response.name = secret.name;
   response.description = secret.description;
   response.kms_key_id = secret.kms_key_id;
+  // Rotation fields: absent until rotation was first configured (§4.7);
+  // NextRotationDate only while rotation is enabled (a cancelled schedule
+  // has no next date, §4.13).
+  response.rotation_enabled = secret.rotation_enabled;
+  response.rotation_lambda_arn = secret.rotation_lambda_arn;
+  response.rotation_rules = secret.rotation_rules;
+  response.last_rotated_date = secret.last_rotated_date;
+  if (secret.rotation_enabled.value_or(false)) {
+    response.next_rotation_date = secret.next_rotation_date;
+  }
   response.last_changed_date = secret.last_changed_date;
   response.last_accessed_date = secret.last_accessed_date;
   response.deleted_date = secret.deletion_date;  // §10.7: the scheduled date.

@@ -199,9 +199,10 @@ absl::StatusOr<model::CreateSecretResponse> ReferenceStore::CreateSecret(
     // treated as "already exists" (as SecretStore does).
     Version* v = token && HasValue(request) ? FindVersion(secret, *token)
                                             : nullptr;
-    if (v != nullptr && (v->secret_string || v->secret_binary)) {
+    if (v != nullptr) {
       // Same name + same token + same value: the first response (§11.18);
-      // another value: the token is in use.
+      // another value: the token is "already in use for a version" (§4.1),
+      // also when that version is a value-less rotation placeholder.
       if (v->secret_string == request.secret_string &&
           v->secret_binary == request.secret_binary) {
         return model::CreateSecretResponse{secret.arn, secret.name, v->id};

@@ -71,6 +71,18 @@ class ReferenceStore {
       const model::DeleteSecretRequest& request);
   absl::StatusOr<model::RestoreSecretResponse> RestoreSecret(
       const model::RestoreSecretRequest& request);
+  // Tags (reference_tags.cc).
+  absl::StatusOr<model::TagResourceResponse> TagResource(
+      const model::TagResourceRequest& request);
+  absl::StatusOr<model::UntagResourceResponse> UntagResource(
+      const model::UntagResourceRequest& request);
+  // Rotation with the built-in template handler only, RotationRules with
+  // AutomaticallyAfterDays only (reference_rotation.cc). Scheduled
+  // rotations are not modelled: the reference has no scheduler.
+  absl::StatusOr<model::RotateSecretResponse> RotateSecret(
+      const model::RotateSecretRequest& request);
+  absl::StatusOr<model::CancelRotateSecretResponse> CancelRotateSecret(
+      const model::CancelRotateSecretRequest& request);
 
   // "arn:<partition>:secretsmanager:<region>:<account>:secret:".
   const std::string& arn_prefix() const { return arn_prefix_; }
@@ -107,6 +119,13 @@ class ReferenceStore {
     // backwards).
     std::vector<Version> versions;
     std::set<std::string> purged_ids;
+    // Rotation configuration (semantics.md §4.7, §4.12, §4.13): none until
+    // the first RotateSecret.
+    std::optional<bool> rotation_enabled;
+    std::optional<std::string> rotation_lambda_arn;
+    std::optional<model::RotationRules> rotation_rules;
+    std::optional<absl::Time> last_rotated_date;
+    std::optional<absl::Time> next_rotation_date;
   };
   // What Put/UpdateSecret hand to the shared "attach labels L to version n"
   // routine (state-machine.md, PutSecretValue / UpdateSecret with a value).
@@ -115,6 +134,10 @@ class ReferenceStore {
     std::optional<std::string> secret_string;
     std::optional<std::string> secret_binary;
     std::vector<std::string> labels;
+    // RotateSecret's version (placeholder or temporary copy): a secret's
+    // first version does not get AWSCURRENT (semantics.md §4.12: an empty
+    // secret's placeholder shows only AWSPENDING).
+    bool for_rotation = false;
   };
   struct ValueWriteResult {
     std::string version_id;
@@ -133,6 +156,12 @@ class ReferenceStore {
   // Applies a value write to `secret` (see reference_value_write.cc).
   absl::StatusOr<ValueWriteResult> WriteValue(Secret& secret,
                                               const ValueWrite& write);
+
+  // The AWS rotation template (semantics.md §6) for one step, calling this
+  // store's own operations as the Lambda calls the API. OK or the error that
+  // stops the rotation.
+  absl::Status TemplateStep(const std::string& step, const std::string& arn,
+                            const std::string& token);
 
   static Version* FindVersion(Secret& secret, const std::string& id);
   static Version* Holder(Secret& secret, const std::string& label);

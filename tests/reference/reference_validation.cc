@@ -85,6 +85,22 @@ void Constraints::StageList(
   }
 }
 
+void Constraints::EachLength(const char* member,
+                             const std::vector<std::string>& items,
+                             size_t min, size_t max) {
+  for (const std::string& item : items) {
+    if (item.size() < min || item.size() > max) {
+      Add(absl::StrCat("[", absl::StrJoin(items, ", "), "]"), false, member,
+          absl::StrCat("satisfy constraint: [Member must have length less "
+                       "than or equal to ",
+                       max, ", Member must have length greater than or "
+                       "equal to ",
+                       min, "]"));
+      return;
+    }
+  }
+}
+
 void Constraints::AlnumDashPattern(const char* member,
                                    const std::optional<std::string>& value) {
   if (!value) return;

@@ -33,6 +33,10 @@ class Constraints {
   // List of 1..20 labels each 1..256 long (PutSecretValue VersionStages).
   void StageList(const char* member,
                  const std::optional<std::vector<std::string>>& value);
+  // A list whose items must be min..max long (UntagResource TagKeys): one
+  // violation for the whole list, in StageList's form.
+  void EachLength(const char* member, const std::vector<std::string>& items,
+                  size_t min, size_t max);
   // ^[a-zA-Z0-9\-]+$ (RotationToken).
   void AlnumDashPattern(const char* member,
                         const std::optional<std::string>& value);

@@ -66,7 +66,10 @@ absl::StatusOr<ReferenceStore::ValueWriteResult> ReferenceStore::WriteValue(
   } else {
     // Rule 4: version n = T is created; a secret's first version always gets
     // AWSCURRENT (§11.4, §11.5).
-    if (next.versions.empty() && !Contains(labels, kAwsCurrent)) {
+    // A rotation's version is the exception: on an empty secret it carries
+    // only AWSPENDING (§4.12, aws-samples#16).
+    if (next.versions.empty() && !write.for_rotation &&
+        !Contains(labels, kAwsCurrent)) {
       labels.push_back(kAwsCurrent);
     }
     next.versions.push_back(Version{write.token, write.secret_string,

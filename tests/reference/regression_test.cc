@@ -293,5 +293,151 @@ TEST(RegressionTest, EmptyDescriptionIsOmitted) {
   });
 }
 
+// ---- Tags and rotation (built-in template handler) ------------------------------
+
+constexpr char kLambda[] = "arn:aws:lambda:us-east-1:123456789012:function:rot";
+
+// §4.12, §6, §11.51, §11.53: the template puts a random password on the
+// placeholder and moves AWSCURRENT to it, leaving AWSPENDING there; the old
+// version gets AWSPREVIOUS. LastRotatedDate and NextRotationDate (+N days)
+// are set. A second rotation is not blocked (AWSPENDING is on AWSCURRENT).
+TEST(RegressionTest, TemplateRotationMovesCurrent) {
+  ExpectAgree(30, {
+      CreateSecretOp{{.name = "s0", .client_request_token = Tok(1),
+                      .secret_string = "x"}},
+      RotateSecretOp{{.secret_id = "s0"}},
+      RotateSecretOp{{.secret_id = "s0", .client_request_token = Tok(2),
+                      .rotation_lambda_arn = kLambda,
+                      .rotation_rules = model::RotationRules{
+                          .automatically_after_days = 30}}},
+      GetSecretValueOp{{.secret_id = "s0"}},
+      GetSecretValueOp{{.secret_id = "s0", .version_stage = "AWSPREVIOUS"}},
+      AdvanceClock{3600},
+      RotateSecretOp{{.secret_id = "s0", .client_request_token = Tok(3)}},
+      // A token naming a version: that rotation, nothing runs.
+      RotateSecretOp{{.secret_id = "s0", .client_request_token = Tok(2)}},
+      CancelRotateSecretOp{{.secret_id = "s0"}},
+      CancelRotateSecretOp{{.secret_id = "s0"}},
+  });
+}
+
+// §4.12, decisions "Rotation": RotateImmediately=false runs testSecret on a
+// temporary AWSPENDING copy of the current value and removes it; AWSPENDING
+// goes back to the current version it was on; NextRotationDate is set.
+TEST(RegressionTest, RotateNotImmediatelyLeavesNoVersion) {
+  ExpectAgree(31, {
+      CreateSecretOp{{.name = "s0", .client_request_token = Tok(1),
+                      .secret_string = "x"}},
+      RotateSecretOp{{.secret_id = "s0", .client_request_token = Tok(2),
+                      .rotation_lambda_arn = kLambda}},
+      RotateSecretOp{{.secret_id = "s0", .client_request_token = Tok(3),
+                      .rotation_rules = model::RotationRules{
+                          .automatically_after_days = 7},
+                      .rotate_immediately = false}},
+      GetSecretValueOp{{.secret_id = "s0", .version_id = Tok(3)}},
+      RotateSecretOp{{.secret_id = "s0", .client_request_token = Tok(4)}},
+  });
+}
+
+// §4.12, §4.13, §6: on a secret without a value createSecret fails (no
+// AWSCURRENT); the placeholder keeps AWSPENDING alone, the next rotation is
+// "A previous rotation isn't complete", CancelRotateSecret names the
+// placeholder and leaves the labels; removing AWSPENDING unblocks rotation.
+TEST(RegressionTest, FailedRotationBlocksTheNext) {
+  ExpectAgree(32, {
+      CreateSecretOp{{.name = "s1"}},
+      RotateSecretOp{{.secret_id = "s1", .client_request_token = Tok(1),
+                      .rotation_lambda_arn = kLambda}},
+      GetSecretValueOp{{.secret_id = "s1", .version_id = Tok(1)}},
+      RotateSecretOp{{.secret_id = "s1", .client_request_token = Tok(2)}},
+      CancelRotateSecretOp{{.secret_id = "s1"}},
+      PutSecretValueOp{{.secret_id = "s1", .client_request_token = Tok(1),
+                        .secret_string = "filled",
+                        .version_stages = std::vector<std::string>{
+                            "AWSPENDING"}}},
+      UpdateSecretVersionStageOp{{.secret_id = "s1",
+                                  .version_stage = "AWSPENDING",
+                                  .remove_from_version_id = Tok(1)}},
+      PutSecretValueOp{{.secret_id = "s1", .client_request_token = Tok(3),
+                        .secret_string = "v"}},
+      RotateSecretOp{{.secret_id = "s1", .client_request_token = Tok(4)}},
+  });
+}
+
+// §5, §11.42: tags and rotation are refused while scheduled for deletion;
+// TagResource overwrites a key in place and UntagResource ignores unknown
+// keys; more than 50 tags is LimitExceededException and changes nothing.
+TEST(RegressionTest, TagsAndDeletion) {
+  std::vector<model::Tag> many;
+  for (int i = 0; i < 50; ++i) many.push_back({"q" + std::to_string(i), "v"});
+  ExpectAgree(33, {
+      CreateSecretOp{{.name = "s0", .secret_string = "x",
+                      .tags = {model::Tag{"team", "a"}}}},
+      TagResourceOp{{.secret_id = "s0",
+                     .tags = {model::Tag{"env", "b"}, model::Tag{"team", ""}}}},
+      UntagResourceOp{{.secret_id = "s0", .tag_keys = {"absent", "env"}}},
+      TagResourceOp{{.secret_id = "s0", .tags = many}},
+      TagResourceOp{{.secret_id = "s0", .tags = {model::Tag{"", "a"}}}},
+      UntagResourceOp{{.secret_id = "s0", .tag_keys = {""}}},
+      DeleteSecretOp{{.secret_id = "s0"}},
+      TagResourceOp{{.secret_id = "s0", .tags = {model::Tag{"k", "v"}}}},
+      UntagResourceOp{{.secret_id = "s0", .tag_keys = {"team"}}},
+      RotateSecretOp{{.secret_id = "s0", .rotation_lambda_arn = kLambda}},
+      CancelRotateSecretOp{{.secret_id = "s0"}},
+  });
+}
+
+// Found by the differential test (seed 22), the reference was wrong: a
+// CreateSecret whose token names the value-less rotation placeholder of an
+// existing secret is "You can't use ClientRequestToken ... already in use
+// for a version of secret" (§4.1: the token is in use for a version), not
+// "already exists".
+TEST(RegressionTest, Seed22) {
+  ExpectAgree(22, {
+      CreateSecretOp{{.name = "s1", .client_request_token = "tok-0000000000000000000000000004"}},
+      RotateSecretOp{{.secret_id = "s1", .client_request_token = "07ae1faa-58b4-49fd-9a9b-6706727cedc9", .rotation_lambda_arn = "arn:aws:lambda:us-east-1:123456789012:function:rot"}},
+      CreateSecretOp{{.name = "s1", .client_request_token = "07ae1faa-58b4-49fd-9a9b-6706727cedc9", .secret_string = "value-b"}},
+  });
+}
+
+// Found by the differential test (seed 3), core was wrong: the last
+// CreateSecret's generated token (seeded, so the same in both stores) is
+// a6b4e254-..., which op 9 used for s1's version with another value. The
+// server sees a token either way (decisions.md "Client request tokens": the
+// C++ API generates one like the SDKs), so §4.1 "same name + same token +
+// different value" applies: TokenInUse. Core ignored generated tokens here
+// ("already exists"); fixed in core/secret_store.cc.
+TEST(RegressionTest, Seed3) {
+  ExpectAgree(3, {
+      CreateSecretOp{{.name = "s2-a1B2c3", .description = "d2", .secret_string = "value-b"}},
+      UpdateSecretOp{{.secret_id = "s1", .description = "d2", .secret_string = "value-a"}},
+      DeleteSecretOp{{.secret_id = "s2-a1B2c3"}},
+      UpdateSecretOp{{.secret_id = "s0", .secret_string = "value-a"}},
+      UpdateSecretOp{{.secret_id = "s2-a1B2c3", .secret_binary = std::string("\000\001\002\377", 4)}},
+      PutSecretValueOp{{.secret_id = "s2-a1B2c3", .secret_string = "value-a", .version_stages = std::vector<std::string>{"AWSPENDING", "AWSPENDING"}}},
+      RotateSecretOp{{.secret_id = "s2-a1B2c3", .rotation_lambda_arn = "arn:aws:lambda:us-east-1:123456789012:function:rot", .rotation_rules = model::RotationRules{.automatically_after_days = 999}}},
+      AdvanceClock{2678400},
+      CreateSecretOp{{.name = "s1", .client_request_token = "a6b4e254-19d6-45c5-a52a-82eac7a80fc9", .secret_string = "value-a"}},
+      CreateSecretOp{{.name = "s2-a1B2c3", .client_request_token = "tok-0000000000000000000000000001", .secret_string = "value-a"}},
+      PutSecretValueOp{{.secret_id = "s0", .secret_string = "value-a"}},
+      CreateSecretOp{{.name = "s0", .secret_string = "value-a"}},
+      PutSecretValueOp{{.secret_id = "s0", .secret_string = "value-b"}},
+      CreateSecretOp{{.name = "s1", .secret_string = "value-b"}},
+  });
+}
+
+// Found by the differential test (seed 63), core was wrong: RotateSecret
+// reported only the token's constraint violation and not the rotation
+// rules' (decisions.md "Client request tokens": one ValidationException
+// listing every violated model constraint, "N validation errors
+// detected"). Fixed in core/rotation_ops.cc (CheckRotationRulesConstraints).
+TEST(RegressionTest, Seed63) {
+  ExpectAgree(63, {
+      RotateSecretOp{{.secret_id = "s2-a1B2c3", .client_request_token = "short-token", .rotation_rules = model::RotationRules{.automatically_after_days = 0}}},
+      RotateSecretOp{{.secret_id = "s0", .client_request_token = "short-token", .rotation_lambda_arn = "arn:aws:lambda:us-east-1:123456789012:function:rot", .rotation_rules = model::RotationRules{.automatically_after_days = 1001}}},
+  });
+}
+
 }  // namespace
+
 }  // namespace secretstage::reference
