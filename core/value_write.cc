@@ -159,6 +159,8 @@ absl::StatusOr<ValueWriteResult> WriteValue(Secret& secret,
   Version& v = secret.versions[target];
   v.kind = write.kind;
   v.value = write.value;
+  // Encrypted now: a filled placeholder gets the secret's key of now too.
+  v.kms_key_id = secret.kms_key_id;
   secret.labels = std::move(plan);
   secret.next_seq = seq;
   if (secret.FindLabel(model::kAwsCurrent) != nullptr) secret.had_current = true;

@@ -113,7 +113,7 @@ std::string OutcomeKind(const Op& op, const Outcome& outcome) {
       "UpdateSecretVersionStage", "GetSecretValue", "DescribeSecret",
       "ListSecretVersionIds",     "DeleteSecret",   "RestoreSecret",
       "TagResource",    "UntagResource",        "RotateSecret",
-      "CancelRotateSecret",       "AdvanceClock"};
+      "CancelRotateSecret",       "ListSecrets",    "AdvanceClock"};
   static_assert(std::size(kOpNames) == std::variant_size_v<Op>);
   std::string kind = kOpNames[op.index()];
   if (const auto* failure = std::get_if<AwsFailure>(&outcome)) {

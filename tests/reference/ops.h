@@ -63,6 +63,10 @@ struct RotateSecretOp {
 struct CancelRotateSecretOp {
   model::CancelRotateSecretRequest request;
 };
+// Without Filters and paging.
+struct ListSecretsOp {
+  model::ListSecretsRequest request;
+};
 // Not a store call: moves the clock both stores share.
 struct AdvanceClock {
   int64_t seconds;
@@ -73,7 +77,7 @@ using Op = std::variant<CreateSecretOp, PutSecretValueOp, UpdateSecretOp,
                         DescribeSecretOp, ListSecretVersionIdsOp,
                         DeleteSecretOp, RestoreSecretOp, TagResourceOp,
                         UntagResourceOp, RotateSecretOp, CancelRotateSecretOp,
-                        AdvanceClock>;
+                        ListSecretsOp, AdvanceClock>;
 
 // ---- Outcomes ------------------------------------------------------------------
 
@@ -95,7 +99,8 @@ using Outcome =
                  model::DeleteSecretResponse, model::RestoreSecretResponse,
                  model::TagResourceResponse, model::UntagResourceResponse,
                  model::RotateSecretResponse,
-                 model::CancelRotateSecretResponse>;
+                 model::CancelRotateSecretResponse,
+                 model::ListSecretsResponse>;
 
 // Applies a store operation. AdvanceClock is not a store call: it returns
 // std::monostate and changes nothing; the caller advances the shared clock.

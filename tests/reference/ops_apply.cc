@@ -66,6 +66,9 @@ Outcome ApplyTo(Store& store, const Op& op) {
           [&](const CancelRotateSecretOp& o) {
             return ToOutcome(store.CancelRotateSecret(o.request));
           },
+          [&](const ListSecretsOp& o) {
+            return ToOutcome(store.ListSecrets(o.request));
+          },
           [&](const AdvanceClock&) { return Outcome{std::monostate{}}; },
       },
       op);

@@ -220,6 +220,16 @@ std::string ToCppLiteral(const Op& op) {
             f.Str("secret_id", o.request.secret_id);
             return f.Wrap("CancelRotateSecretOp");
           },
+          [](const ListSecretsOp& o) {
+            const auto& r = o.request;
+            Fields f;
+            f.Bool("include_planned_deletion", r.include_planned_deletion);
+            f.Num("max_results", r.max_results);
+            f.Opt("next_token", r.next_token);
+            f.Opt("sort_order", r.sort_order);
+            f.Opt("sort_by", r.sort_by);
+            return f.Wrap("ListSecretsOp");
+          },
           [](const AdvanceClock& a) {
             return absl::StrCat("AdvanceClock{", a.seconds, "}");
           },
@@ -309,6 +319,34 @@ std::string ToString(const Outcome& outcome) {
           [](const model::RotateSecretResponse& r) {
             return absl::StrCat("Rotate{", r.arn, " ", r.name, " v=",
                                 Opt(r.version_id), "}");
+          },
+          [](const model::ListSecretsResponse& r) {
+            std::vector<std::string> entries;
+            for (const model::SecretListEntry& e : r.secret_list) {
+              std::vector<std::string> versions;
+              for (const auto& [id, labels] : e.secret_versions_to_stages) {
+                versions.push_back(absl::StrCat(id, Labels(labels)));
+              }
+              std::vector<std::string> tags;
+              for (const model::Tag& t : e.tags) {
+                tags.push_back(absl::StrCat(t.key, "=", t.value));
+              }
+              entries.push_back(absl::StrCat(
+                  e.arn, " ", e.name, " desc=", Opt(e.description),
+                  " kms=", Opt(e.kms_key_id), " rotation=",
+                  e.rotation_enabled ? (*e.rotation_enabled ? "on" : "off")
+                                     : "-",
+                  " lambda=", Opt(e.rotation_lambda_arn), " rotated=",
+                  Time(e.last_rotated_date), " next=",
+                  Time(e.next_rotation_date), " changed=",
+                  Time(e.last_changed_date), " accessed=",
+                  Time(e.last_accessed_date), " deleted=",
+                  Time(e.deleted_date), " created=", Time(e.created_date),
+                  " tags=[", absl::StrJoin(tags, ","), "] versions={",
+                  absl::StrJoin(versions, " "), "}"));
+            }
+            return absl::StrCat("ListSecrets{next=", Opt(r.next_token), " [",
+                                absl::StrJoin(entries, "; "), "]}");
           },
           [](const model::CancelRotateSecretResponse& r) {
             return absl::StrCat("CancelRotate{", r.arn, " ", r.name, " v=",

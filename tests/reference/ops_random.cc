@@ -332,7 +332,16 @@ Op RandomOp(Rng& rng, const Alphabet& alphabet) {
     const size_t pick = Below(rng, 100);
     if (pick < 25) return RandomTag(rng, alphabet);
     if (pick < 40) return RandomUntag(rng, alphabet);
-    if (pick < 85) return RandomRotate(rng, alphabet);
+    if (pick < 80) return RandomRotate(rng, alphabet);
+    if (pick < 90) {
+      // ListSecrets without Filters or paging.
+      model::ListSecretsRequest r;
+      const size_t planned = Below(rng, 3);
+      if (planned > 0) r.include_planned_deletion = planned == 1;
+      if (Chance(rng, 30)) r.sort_order = Chance(rng, 50) ? "asc" : "desc";
+      if (Chance(rng, 30)) r.sort_by = Chance(rng, 50) ? "created-date" : "name";
+      return ListSecretsOp{std::move(r)};
+    }
     return CancelRotateSecretOp{
         {.secret_id = SecretId(rng, alphabet, Pick(rng, alphabet.names))}};
   }

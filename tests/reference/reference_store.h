@@ -1,5 +1,6 @@
 // ReferenceStore: a second, deliberately naive implementation of the nine
-// version/label operations of SecretStore, written straight from
+// version/label operations of SecretStore, plus tags, rotation with the
+// built-in template handler, CancelRotateSecret and unfiltered ListSecrets, written straight from
 // ../shared/spec/semantics.md, ../shared/spec/decisions.md and
 // docs/state-machine.md, for the differential test (the leveldb habit: the
 // real store and a trivially correct model receive the same random operations
@@ -11,7 +12,9 @@
 // the copy only when every check passed, so a failed call changes nothing by
 // construction. No locks: not thread-safe. Nothing here is shared with core/
 // except the model types, AwsError() (core/errors.h), Clock and IdSource (so
-// generated tokens and ARN suffixes follow the same seeded sequence).
+// generated tokens and ARN suffixes follow the same seeded sequence), and
+// the password generator (core/random_password.h) that the rotation
+// template's GetRandomPassword draws from that IdSource.
 //
 // Results are exactly SecretStore's: the same response structs, and errors as
 // absl::Status carrying the AWS exception name and the exact AWS message.
@@ -83,6 +86,10 @@ class ReferenceStore {
       const model::RotateSecretRequest& request);
   absl::StatusOr<model::CancelRotateSecretResponse> CancelRotateSecret(
       const model::CancelRotateSecretRequest& request);
+  // Without Filters, MaxResults and NextToken; SortBy created-date or name
+  // (reference_list.cc). Anything else is an Unimplemented error.
+  absl::StatusOr<model::ListSecretsResponse> ListSecrets(
+      const model::ListSecretsRequest& request);
 
   // "arn:<partition>:secretsmanager:<region>:<account>:secret:".
   const std::string& arn_prefix() const { return arn_prefix_; }

@@ -60,9 +60,12 @@ absl::StatusOr<ReferenceStore::ValueWriteResult> ReferenceStore::WriteValue(
   bool created = false;
   Version* n = FindVersion(next, write.token);
   if (n != nullptr) {
-    // Rule 2: a value-less version (rotation placeholder) receives the value.
+    // Rule 2: a value-less version (rotation placeholder) receives the value,
+    // encrypted now, so with the secret's key now (KmsKeyIds: "the KMS keys
+    // used to encrypt the secret version"; nothing was encrypted before).
     n->secret_string = write.secret_string;
     n->secret_binary = write.secret_binary;
+    n->kms_key_id = next.kms_key_id;
   } else {
     // Rule 4: version n = T is created; a secret's first version always gets
     // AWSCURRENT (§11.4, §11.5).
