@@ -9,6 +9,7 @@
 #include "core/errors.h"
 #include "model/error_code.h"
 #include "protocol/codec.h"
+#include "protocol/dispatch_internal.h"
 
 namespace secretstage::protocol {
 namespace {
@@ -120,8 +121,22 @@ JsonDispatchResult DispatchJson(SecretStore& store, std::string_view operation,
   }
 }
 
-DispatchResult Dispatch(SecretStore& store, std::string_view operation,
-                        std::string_view json_body) {
+namespace internal {
+
+void WriteErrorResult(const absl::Status& status, DispatchResult* result) {
+  try {
+    const JsonDispatchResult error = ErrorResult(status);
+    result->http_status = error.http_status;
+    result->body = ToJsonText(error.body);
+  } catch (...) {
+    result->http_status = 500;
+    result->body =
+        R"({"__type":"InternalServiceError","Message":"Internal error."})";
+  }
+}
+
+void DispatchGeneral(SecretStore& store, std::string_view operation,
+                     std::string_view json_body, DispatchResult* out) {
   JsonDispatchResult result;
   try {
     const Handler handler = FindHandler(operation);
@@ -146,12 +161,43 @@ DispatchResult Dispatch(SecretStore& store, std::string_view operation,
                          std::string("Internal error: ") + e.what());
   }
   try {
-    return DispatchResult{result.http_status, ToJsonText(result.body)};
+    out->http_status = result.http_status;
+    out->body = ToJsonText(result.body);
   } catch (...) {
-    return DispatchResult{
-        500,
-        R"({"__type":"InternalServiceError","Message":"Internal error."})"};
+    out->http_status = 500;
+    out->body =
+        R"({"__type":"InternalServiceError","Message":"Internal error."})";
   }
+}
+
+}  // namespace internal
+
+void Dispatch(SecretStore& store, std::string_view operation,
+              std::string_view json_body, DispatchResult* result) {
+  // The wire fast path (docs/design.md "Wire fast path"): a simple
+  // UpdateSecretVersionStage body skips nlohmann/json; anything else, and
+  // every other operation, takes the general path.
+  if (operation == "UpdateSecretVersionStage") {
+    try {
+      if (internal::TryFastUpdateSecretVersionStage(store, json_body, result)) {
+        return;
+      }
+    } catch (const std::exception& e) {
+      internal::WriteErrorResult(
+          AwsError(model::ErrorCode::kInternalServiceError,
+                   std::string("Internal error: ") + e.what()),
+          result);
+      return;
+    }
+  }
+  internal::DispatchGeneral(store, operation, json_body, result);
+}
+
+DispatchResult Dispatch(SecretStore& store, std::string_view operation,
+                        std::string_view json_body) {
+  DispatchResult result;
+  Dispatch(store, operation, json_body, &result);
+  return result;
 }
 
 }  // namespace secretstage::protocol

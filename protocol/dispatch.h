@@ -53,6 +53,13 @@ struct DispatchResult {
 DispatchResult Dispatch(SecretStore& store, std::string_view operation,
                         std::string_view json_body);
 
+// The same, writing into `*result` and reusing its body's capacity: a caller
+// that keeps one DispatchResult per connection (or per thread) allocates
+// nothing for a simple UpdateSecretVersionStage in steady state (the wire
+// fast path, docs/design.md "Wire fast path"). `*result` is overwritten.
+void Dispatch(SecretStore& store, std::string_view operation,
+              std::string_view json_body, DispatchResult* result);
+
 struct JsonDispatchResult {
   int http_status = 200;
   Json body;
