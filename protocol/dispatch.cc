@@ -41,7 +41,7 @@ constexpr std::array<Operation, 16> kOperations = {{
 }};
 
 Handler FindHandler(std::string_view operation) {
-  for (const Operation& op : kOperations) {
+  for (const Operation &op : kOperations) {
     if (op.name == operation) return op.handler;
   }
   return nullptr;
@@ -57,7 +57,7 @@ JsonDispatchResult ErrorResult(model::ErrorCode code, std::string message) {
   return result;
 }
 
-JsonDispatchResult ErrorResult(const absl::Status& status) {
+JsonDispatchResult ErrorResult(const absl::Status &status) {
   return ErrorResult(
       AwsErrorCode(status).value_or(model::ErrorCode::kInternalServiceError),
       std::string(status.message()));
@@ -72,7 +72,7 @@ bool IsBlank(std::string_view text) {
 
 // A readable description of a parse failure: nlohmann's message without its
 // "[json.exception.parse_error.101] " prefix.
-std::string DescribeParseError(const std::exception& e) {
+std::string DescribeParseError(const std::exception &e) {
   std::string_view text = e.what();
   if (!text.empty() && text.front() == '[') {
     const size_t end = text.find("] ");
@@ -81,7 +81,7 @@ std::string DescribeParseError(const std::exception& e) {
   return "Malformed JSON request body: " + std::string(text);
 }
 
-JsonDispatchResult Run(SecretStore& store, Handler handler, const Json& body) {
+JsonDispatchResult Run(SecretStore &store, Handler handler, const Json &body) {
   if (body.is_array()) {
     return ErrorResult(model::ErrorCode::kSerializationException,
                        "Start of list found where not expected.");
@@ -109,13 +109,13 @@ bool IsKnownOperation(std::string_view operation) {
   return FindHandler(operation) != nullptr;
 }
 
-JsonDispatchResult DispatchJson(SecretStore& store, std::string_view operation,
-                                const Json& body) {
+JsonDispatchResult DispatchJson(SecretStore &store, std::string_view operation,
+                                const Json &body) {
   try {
     const Handler handler = FindHandler(operation);
     if (handler == nullptr) return UnknownOperation(operation);
     return Run(store, handler, body);
-  } catch (const std::exception& e) {
+  } catch (const std::exception &e) {
     return ErrorResult(model::ErrorCode::kInternalServiceError,
                        std::string("Internal error: ") + e.what());
   }
@@ -123,20 +123,36 @@ JsonDispatchResult DispatchJson(SecretStore& store, std::string_view operation,
 
 namespace internal {
 
-void WriteErrorResult(const absl::Status& status, DispatchResult* result) {
+namespace {
+
+// The answer when even building the answer fails (out of memory).
+void WriteInternalError(DispatchResult *out) {
+  out->http_status = 500;
+  out->body =
+      R"({"__type":"InternalServiceError","Message":"Internal error."})";
+}
+
+void WriteResult(const JsonDispatchResult &json, DispatchResult *out) {
   try {
-    const JsonDispatchResult error = ErrorResult(status);
-    result->http_status = error.http_status;
-    result->body = ToJsonText(error.body);
+    out->http_status = json.http_status;
+    out->body = ToJsonText(json.body);
   } catch (...) {
-    result->http_status = 500;
-    result->body =
-        R"({"__type":"InternalServiceError","Message":"Internal error."})";
+    WriteInternalError(out);
   }
 }
 
-void DispatchGeneral(SecretStore& store, std::string_view operation,
-                     std::string_view json_body, DispatchResult* out) {
+}  // namespace
+
+void WriteErrorResult(const absl::Status &status, DispatchResult *result) {
+  try {
+    WriteResult(ErrorResult(status), result);
+  } catch (...) {
+    WriteInternalError(result);
+  }
+}
+
+void DispatchGeneral(SecretStore &store, std::string_view operation,
+                     std::string_view json_body, DispatchResult *out) {
   JsonDispatchResult result;
   try {
     const Handler handler = FindHandler(operation);
@@ -149,31 +165,24 @@ void DispatchGeneral(SecretStore& store, std::string_view operation,
       bool parsed = true;
       try {
         body = Json::parse(json_body);
-      } catch (const Json::exception& e) {
+      } catch (const Json::exception &e) {
         result = ErrorResult(model::ErrorCode::kSerializationException,
                              DescribeParseError(e));
         parsed = false;
       }
       if (parsed) result = Run(store, handler, body);
     }
-  } catch (const std::exception& e) {
+  } catch (const std::exception &e) {
     result = ErrorResult(model::ErrorCode::kInternalServiceError,
                          std::string("Internal error: ") + e.what());
   }
-  try {
-    out->http_status = result.http_status;
-    out->body = ToJsonText(result.body);
-  } catch (...) {
-    out->http_status = 500;
-    out->body =
-        R"({"__type":"InternalServiceError","Message":"Internal error."})";
-  }
+  WriteResult(result, out);
 }
 
 }  // namespace internal
 
-void Dispatch(SecretStore& store, std::string_view operation,
-              std::string_view json_body, DispatchResult* result) {
+void Dispatch(SecretStore &store, std::string_view operation,
+              std::string_view json_body, DispatchResult *result) {
   // The wire fast path (docs/design.md "Wire fast path"): a simple
   // UpdateSecretVersionStage body skips nlohmann/json; anything else, and
   // every other operation, takes the general path.
@@ -182,7 +191,7 @@ void Dispatch(SecretStore& store, std::string_view operation,
       if (internal::TryFastUpdateSecretVersionStage(store, json_body, result)) {
         return;
       }
-    } catch (const std::exception& e) {
+    } catch (const std::exception &e) {
       internal::WriteErrorResult(
           AwsError(model::ErrorCode::kInternalServiceError,
                    std::string("Internal error: ") + e.what()),
@@ -193,7 +202,7 @@ void Dispatch(SecretStore& store, std::string_view operation,
   internal::DispatchGeneral(store, operation, json_body, result);
 }
 
-DispatchResult Dispatch(SecretStore& store, std::string_view operation,
+DispatchResult Dispatch(SecretStore &store, std::string_view operation,
                         std::string_view json_body) {
   DispatchResult result;
   Dispatch(store, operation, json_body, &result);
