@@ -9,6 +9,7 @@
 #include "core/label_table.h"
 #include "core/secret.h"
 #include "core/secret_id.h"
+#include "core/secret_listing.h"
 #include "core/secret_store.h"
 #include "core/validation.h"
 #include "core/version_read.h"
@@ -62,29 +63,7 @@ absl::StatusOr<model::DescribeSecretResponse> SecretStore::DescribeSecret(
   if (!found.ok()) return found.status();
   const Secret& secret = **found;
   model::DescribeSecretResponse response;
-  response.arn = secret.Arn();
-  response.name = secret.name;
-  response.description = secret.description;
-  response.kms_key_id = secret.kms_key_id;
-  response.rotation_enabled = secret.rotation_enabled;
-  response.rotation_lambda_arn = secret.rotation_lambda_arn;
-  response.rotation_rules = secret.rotation_rules;
-  response.last_rotated_date = secret.last_rotated;
-  if (secret.rotation_enabled.value_or(false)) {
-    response.next_rotation_date = secret.next_rotation;
-  }
-  response.last_changed_date = secret.last_changed;
-  response.last_accessed_date = AccessDate(secret.last_accessed_day);
-  response.deleted_date = secret.deletion_date;
-  response.tags = secret.tags;
-  for (uint32_t i = 0; i < secret.versions.size(); ++i) {
-    std::vector<std::string> labels = secret.LabelsOf(i);
-    if (!labels.empty()) {
-      response.version_ids_to_stages.emplace(secret.versions[i].id.str(),
-                                             std::move(labels));
-    }
-  }
-  response.created_date = secret.created;
+  internal::DescribeInto(secret, response, response.version_ids_to_stages);
   return response;
 }
 
@@ -93,7 +72,8 @@ SecretStore::ListSecretVersionIds(
     const model::ListSecretVersionIdsRequest& request) {
   internal::ConstraintChecker check;
   check.Length("secretId", request.secret_id, 1, 2048);
-  if (request.max_results) check.Range("maxResults", *request.max_results, 1, 100);
+  if (request.max_results)
+    check.Range("maxResults", *request.max_results, 1, 100);
   check.OptionalLength("nextToken", request.next_token, 1, 4096);
   if (absl::Status s = check.ToStatus(); !s.ok()) return s;
   absl::StatusOr<internal::ParsedSecretId> id =
@@ -141,7 +121,8 @@ SecretStore::ListSecretVersionIds(
     entry.kms_key_ids = KmsKeyIdsOf(v);
     response.versions.push_back(std::move(entry));
   }
-  if (end < listed.size()) response.next_token = secret.versions[listed[end]].id.str();
+  if (end < listed.size())
+    response.next_token = secret.versions[listed[end]].id.str();
   return response;
 }
 

@@ -134,29 +134,7 @@ ListPage SelectPage(std::vector<ListKey> keys, const ListOrder& order,
 
 model::SecretListEntry ListEntryOf(const Secret& secret) {
   model::SecretListEntry entry;
-  entry.arn = secret.Arn();
-  entry.name = secret.name;
-  entry.description = secret.description;
-  entry.kms_key_id = secret.kms_key_id;
-  entry.rotation_enabled = secret.rotation_enabled;
-  entry.rotation_lambda_arn = secret.rotation_lambda_arn;
-  entry.rotation_rules = secret.rotation_rules;
-  entry.last_rotated_date = secret.last_rotated;
-  if (secret.rotation_enabled.value_or(false)) {
-    entry.next_rotation_date = secret.next_rotation;
-  }
-  entry.last_changed_date = secret.last_changed;
-  entry.last_accessed_date = AccessDate(secret.last_accessed_day);
-  entry.deleted_date = secret.deletion_date;
-  entry.tags = secret.tags;
-  for (uint32_t i = 0; i < secret.versions.size(); ++i) {
-    std::vector<std::string> labels = secret.LabelsOf(i);
-    if (!labels.empty()) {
-      entry.secret_versions_to_stages.emplace(secret.versions[i].id.str(),
-                                              std::move(labels));
-    }
-  }
-  entry.created_date = secret.created;
+  DescribeInto(secret, entry, entry.secret_versions_to_stages);
   return entry;
 }
 

@@ -12,6 +12,7 @@
 #define SECRETSTAGE_CORE_SECRET_LISTING_H_
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,7 @@
 
 #include "absl/status/statusor.h"
 #include "core/secret.h"
+#include "core/version_read.h"
 #include "model/list_secrets.h"
 
 namespace secretstage::internal {
@@ -72,8 +74,39 @@ struct ListPage {
 ListPage SelectPage(std::vector<ListKey> keys, const ListOrder& order,
                     const std::optional<ListKey>& after, size_t page_size);
 
-// The ListSecrets entry of `secret`: the fields DescribeSecret returns, with
-// SecretVersionsToStages holding the labelled versions only.
+// Fills the members DescribeSecret and a ListSecrets entry share from
+// `secret` into `out` (a model::DescribeSecretResponse or
+// model::SecretListEntry); `stages` is its version-to-labels map
+// (VersionIdsToStages or SecretVersionsToStages), which holds the labelled
+// versions only.
+template <typename Out>
+void DescribeInto(const Secret& secret, Out& out,
+                  std::map<std::string, std::vector<std::string>>& stages) {
+  out.arn = secret.Arn();
+  out.name = secret.name;
+  out.description = secret.description;
+  out.kms_key_id = secret.kms_key_id;
+  out.rotation_enabled = secret.rotation_enabled;
+  out.rotation_lambda_arn = secret.rotation_lambda_arn;
+  out.rotation_rules = secret.rotation_rules;
+  out.last_rotated_date = secret.last_rotated;
+  if (secret.rotation_enabled.value_or(false)) {
+    out.next_rotation_date = secret.next_rotation;
+  }
+  out.last_changed_date = secret.last_changed;
+  out.last_accessed_date = AccessDate(secret.last_accessed_day);
+  out.deleted_date = secret.deletion_date;
+  out.tags = secret.tags;
+  for (uint32_t i = 0; i < secret.versions.size(); ++i) {
+    std::vector<std::string> labels = secret.LabelsOf(i);
+    if (!labels.empty()) {
+      stages.emplace(secret.versions[i].id.str(), std::move(labels));
+    }
+  }
+  out.created_date = secret.created;
+}
+
+// The ListSecrets entry of `secret`.
 model::SecretListEntry ListEntryOf(const Secret& secret);
 
 }  // namespace secretstage::internal
