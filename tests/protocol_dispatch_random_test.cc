@@ -68,6 +68,42 @@ constexpr std::array<const char*, 23> kValues = {
     R"("\u0000")",
     "18446744073709551615"};
 
+// Appends 0..3 random `"member":value` pairs and the closing brace to
+// `body`, and now and then cuts the result short (malformed JSON).
+template <size_t M, size_t V>
+void FinishRandomBody(std::mt19937& rng,
+                      const std::array<const char*, M>& members,
+                      const std::array<const char*, V>& values,
+                      std::string& body) {
+  const int count = static_cast<int>(rng() % 4);
+  for (int m = 0; m < count; ++m) {
+    body += std::string("\"") + members[rng() % members.size()] + "\":";
+    body += values[rng() % values.size()];
+    body += ",";
+  }
+  if (body.back() == ',') body.pop_back();
+  body += "}";
+  if (rng() % 50 == 0) body.resize(rng() % (body.size() + 1));
+}
+
+// Dispatches `body`: never a 500; a 200, counted in `successes`, or a 400
+// with the AWS error shape {"__type", "Message"}.
+void DispatchAndCheckShape(SecretStore& store, const char* operation,
+                           const std::string& body, int* successes) {
+  const DispatchResult result = Dispatch(store, operation, body);
+  ASSERT_NE(result.http_status, 500)
+      << operation << " " << body << " -> " << result.body;
+  Json reply = Json::parse(result.body, nullptr, false);
+  ASSERT_TRUE(reply.is_object()) << result.body;
+  if (result.http_status == 200) {
+    ++*successes;
+  } else {
+    ASSERT_EQ(result.http_status, 400);
+    ASSERT_TRUE(reply["__type"].is_string()) << result.body;
+    ASSERT_TRUE(reply["Message"].is_string()) << result.body;
+  }
+}
+
 TEST(DispatchRandomTest, RandomBodiesNeverFailInternally) {
   StoreOptions options;
   options.clock = std::make_shared<ManualClock>();
@@ -92,33 +128,16 @@ TEST(DispatchRandomTest, RandomBodiesNeverFailInternally) {
       body += R"("ClientRequestToken":"s-000000000000000000000000000000000)";
       body += std::to_string(rng() % 4) + R"(",)";
     }
-    const int members = static_cast<int>(rng() % 4);
-    for (int m = 0; m < members; ++m) {
-      body += std::string("\"") + kMembers[rng() % kMembers.size()] + "\":";
-      body += kValues[rng() % kValues.size()];
-      body += ",";
-    }
-    if (body.back() == ',') body.pop_back();
-    body += "}";
-    if (rng() % 50 == 0) body.resize(rng() % (body.size() + 1));
-    const DispatchResult result = Dispatch(store, operation, body);
-    ASSERT_NE(result.http_status, 500)
-        << operation << " " << body << " -> " << result.body;
-    Json reply = Json::parse(result.body, nullptr, false);
-    ASSERT_TRUE(reply.is_object()) << result.body;
-    if (result.http_status == 200) {
-      ++successes;
-    } else {
-      ASSERT_EQ(result.http_status, 400);
-      ASSERT_TRUE(reply["__type"].is_string()) << result.body;
-      ASSERT_TRUE(reply["Message"].is_string()) << result.body;
-    }
+    FinishRandomBody(rng, kMembers, kValues, body);
+    ASSERT_NO_FATAL_FAILURE(
+        DispatchAndCheckShape(store, operation, body, &successes));
     if (i % 500 == 0) {
       const absl::Status invariants = store.CheckInvariants();
       ASSERT_TRUE(invariants.ok()) << invariants.message();
     }
   }
-  EXPECT_GT(successes, 100) << successes;  // the bodies do reach the store's logic
+  EXPECT_GT(successes, 100)
+      << successes;  // the bodies do reach the store's logic
 }
 
 // The same for the rotation, listing, batch, tag and password operations,
@@ -171,8 +190,7 @@ constexpr std::array<const char*, 22> kNewValues = {
     "4097",
     "20",
     "null",
-    R"("abc")"
-};
+    R"("abc")"};
 
 TEST(DispatchRandomTest, RandomBodiesForTheNewOperationsNeverFailInternally) {
   StoreOptions options;
@@ -193,28 +211,9 @@ TEST(DispatchRandomTest, RandomBodiesForTheNewOperationsNeverFailInternally) {
       body += R"("ClientRequestToken":"s-00000000000000000000000000000000)";
       body += std::to_string(rng() % 100) + R"(",)";
     }
-    const int members = static_cast<int>(rng() % 4);
-    for (int m = 0; m < members; ++m) {
-      body +=
-          std::string("\"") + kNewMembers[rng() % kNewMembers.size()] + "\":";
-      body += kNewValues[rng() % kNewValues.size()];
-      body += ",";
-    }
-    if (body.back() == ',') body.pop_back();
-    body += "}";
-    if (rng() % 50 == 0) body.resize(rng() % (body.size() + 1));
-    const DispatchResult result = Dispatch(store, operation, body);
-    ASSERT_NE(result.http_status, 500)
-        << operation << " " << body << " -> " << result.body;
-    Json reply = Json::parse(result.body, nullptr, false);
-    ASSERT_TRUE(reply.is_object()) << result.body;
-    if (result.http_status == 200) {
-      ++successes;
-    } else {
-      ASSERT_EQ(result.http_status, 400);
-      ASSERT_TRUE(reply["__type"].is_string()) << result.body;
-      ASSERT_TRUE(reply["Message"].is_string()) << result.body;
-    }
+    FinishRandomBody(rng, kNewMembers, kNewValues, body);
+    ASSERT_NO_FATAL_FAILURE(
+        DispatchAndCheckShape(store, operation, body, &successes));
     if (i % 250 == 0) {
       const absl::Status invariants = store.CheckInvariants();
       ASSERT_TRUE(invariants.ok()) << invariants.message();
